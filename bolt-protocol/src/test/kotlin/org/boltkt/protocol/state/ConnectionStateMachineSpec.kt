@@ -216,17 +216,25 @@ class ConnectionStateMachineSpec : FunSpec({
     }
 
     context("server protocol violations make the machine Defunct") {
-        data class Case(val name: String, val start: ServerState, val sent: List<RequestKind>, val outcome: ResponseOutcome, val msg: String)
+        data class Case(
+            val name: String,
+            val start: ServerState,
+            val sent: List<RequestKind>,
+            val before: List<ResponseOutcome>,
+            val outcome: ResponseOutcome,
+            val msg: String,
+        )
         listOf(
-            Case("response with nothing pending", Ready, emptyList(), Success(), "no request is pending"),
-            Case("RECORD for RUN", Ready, listOf(RUN), Record, "RECORD for RUN"),
-            Case("IGNORED when not failed", Ready, listOf(RUN), Ignored, "IGNORED for RUN in state Ready"),
-            Case("FAILURE while Failed", Streaming, listOf(PULL, PULL), Failure, "expected IGNORED"),
+            Case("response with nothing pending", Ready, emptyList(), emptyList(), Success(), "no request is pending"),
+            Case("RECORD for RUN", Ready, listOf(RUN), emptyList(), Record, "RECORD for RUN"),
+            Case("RECORD after the stream ended", Streaming, listOf(PULL, PULL), listOf(Success()), Record, "RECORD for PULL in state Ready"),
+            Case("IGNORED when not failed", Ready, listOf(RUN), emptyList(), Ignored, "IGNORED for RUN in state Ready"),
+            Case("FAILURE while Failed", Streaming, listOf(PULL, PULL), listOf(Failure), Failure, "expected IGNORED"),
         ).forEach { c ->
             test(c.name) {
                 val m = ConnectionStateMachine(v58, c.start)
                 c.sent.forEach { m.beforeSend(it) }
-                if (c.name == "FAILURE while Failed") m.onResponse(Failure)
+                c.before.forEach { m.onResponse(it) }
                 shouldThrow<BoltProtocolException> { m.onResponse(c.outcome) }.reason shouldContain c.msg
                 m.shouldBeIn(Defunct)
             }

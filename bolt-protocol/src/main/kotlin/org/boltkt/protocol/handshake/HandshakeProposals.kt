@@ -1,0 +1,70 @@
+package org.boltkt.protocol.handshake
+
+import org.boltkt.protocol.version.BoltVersion
+
+/**
+ * What the client offers in the handshake: up to four slots, optionally the first being the manifest v1 marker
+ * (`00 00 01 FF`, Bolt 5.7+ servers answer with a list of their versions), the others [VersionRange]s in order of
+ * preference. Unused slots are sent as `00 00 00 00`.
+ *
+ * Immutable and thread-safe.
+ *
+ * @property ranges the version ranges the client can speak, most preferred first.
+ * @property offerManifestV1 whether the first slot carries the manifest v1 marker.
+ * @throws IllegalArgumentException from the constructor when there are no ranges or more slots than four.
+ */
+public data class HandshakeProposals(
+    public val ranges: List<VersionRange>,
+    public val offerManifestV1: Boolean = false,
+) {
+    init {
+        require(ranges.isNotEmpty()) { "at least one version range must be proposed" }
+        require(ranges.size + (if (offerManifestV1) 1 else 0) <= SLOTS) { "at most $SLOTS handshake slots: $this" }
+    }
+
+    /** True when the client can speak [version]. */
+    public fun supports(version: BoltVersion): Boolean = ranges.any { version in it }
+
+    /**
+     * Returns a new 20-byte array: the magic preamble `60 60 B0 17` followed by the four slots. The caller owns it
+     * and sends it first thing on a fresh connection.
+     */
+    public fun encodeRequest(): ByteArray {
+        val out = ByteArray(MAGIC.size + SLOTS * 4)
+        MAGIC.copyInto(out)
+        var at = MAGIC.size
+        if (offerManifestV1) {
+            MANIFEST_V1_MARKER.copyInto(out, at)
+            at += 4
+        }
+        ranges.forEach { it.writeTo(out, at); at += 4 }
+        return out
+    }
+
+    /** Human rendering for error messages, e.g. `manifest v1, 6.0, 5.8–5.0, 4.4`. */
+    override fun toString(): String =
+        (if (offerManifestV1) listOf("manifest v1") else emptyList()).plus(ranges.map { it.toString() }).joinToString(", ")
+
+    public companion object {
+        /** Number of version slots in a handshake request. */
+        public const val SLOTS: Int = 4
+
+        private val MAGIC = byteArrayOf(0x60, 0x60, 0xB0.toByte(), 0x17)
+        private val MANIFEST_V1_MARKER = byteArrayOf(0x00, 0x00, 0x01, 0xFF.toByte())
+
+        /** A copy of the magic preamble `60 60 B0 17` that opens every Bolt connection. */
+        public fun magicPreamble(): ByteArray = MAGIC.copyOf()
+
+        /** A copy of the manifest v1 marker `00 00 01 FF`, both proposed by the client and echoed by the server. */
+        public fun manifestV1Marker(): ByteArray = MANIFEST_V1_MARKER.copyOf()
+
+        /** Neo4j 4.4 to 2026.x: manifest v1, then 6.0, 5.8–5.0 and 4.4 for servers without the manifest. */
+        public val DEFAULT: HandshakeProposals = HandshakeProposals(
+            listOf(VersionRange(6, 0), VersionRange(5, 8, 0), VersionRange(4, 4)),
+            offerManifestV1 = true,
+        )
+
+        /** Memgraph: 5.2–5.0 and 4.3, without the manifest marker (Memgraph negotiates with plain slots). */
+        public val MEMGRAPH: HandshakeProposals = HandshakeProposals(listOf(VersionRange(5, 2, 0), VersionRange(4, 3)))
+    }
+}

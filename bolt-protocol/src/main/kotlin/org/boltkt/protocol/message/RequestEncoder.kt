@@ -1,7 +1,9 @@
 package org.boltkt.protocol.message
 
 import org.boltkt.protocol.packstream.PackStreamWriter
+import org.boltkt.protocol.value.IntegerValue
 import org.boltkt.protocol.value.ListValue
+import org.boltkt.protocol.value.MapValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.ValueEncoder
@@ -66,7 +68,7 @@ public object RequestEncoder {
         if (c.requestsUtcPatch) m["patch_bolt"] = ListValue(listOf(StringValue("utc")))
         if (c.boltAgent && h.boltAgent != null) {
             val a = h.boltAgent
-            m["bolt_agent"] = org.boltkt.protocol.value.MapValue(
+            m["bolt_agent"] = MapValue(
                 buildMap {
                     put("product", StringValue(a.product))
                     a.platform?.let { put("platform", StringValue(it)) }
@@ -85,9 +87,9 @@ public object RequestEncoder {
         if (o.bookmarks.isNotEmpty()) m["bookmarks"] = stringList(o.bookmarks)
         o.timeout?.let { t ->
             val ms = t.toMillis() + if (t.toNanosPart() % 1_000_000 != 0) 1 else 0
-            m["tx_timeout"] = org.boltkt.protocol.value.IntegerValue(ms)
+            m["tx_timeout"] = IntegerValue(ms)
         }
-        if (o.metadata.isNotEmpty()) m["tx_metadata"] = org.boltkt.protocol.value.MapValue(o.metadata)
+        if (o.metadata.isNotEmpty()) m["tx_metadata"] = MapValue(o.metadata)
         if (o.mode == AccessMode.READ) m["mode"] = StringValue("r")
         o.database?.let { m["db"] = StringValue(it) }
         o.impersonatedUser?.let {
@@ -131,6 +133,6 @@ public object RequestEncoder {
         }
     }
 
-    private fun stringMap(m: Map<String, String>) = org.boltkt.protocol.value.MapValue(m.mapValues { StringValue(it.value) })
+    private fun stringMap(m: Map<String, String>) = MapValue(m.mapValues { StringValue(it.value) })
     private fun stringList(l: Collection<String>) = ListValue(l.map(::StringValue))
 }

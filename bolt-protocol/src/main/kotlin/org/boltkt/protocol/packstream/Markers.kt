@@ -29,4 +29,24 @@ internal object Markers {
 
     /** Largest field count a (tiny) structure can carry; PackStream v1 as used by Bolt 4+ has no larger struct form. */
     const val MAX_STRUCT_FIELDS: Int = 15
+
+    /** The type a marker announces, or null for reserved markers. */
+    fun typeOf(m: Int): PackStreamType? = when {
+        m < 0x80 || m >= 0xF0 -> PackStreamType.INTEGER
+        m < 0x90 -> PackStreamType.STRING
+        m < 0xA0 -> PackStreamType.LIST
+        m < 0xB0 -> PackStreamType.MAP
+        m < 0xC0 -> PackStreamType.STRUCT
+        else -> when (m) {
+            Markers.NULL -> PackStreamType.NULL
+            Markers.FLOAT_64 -> PackStreamType.FLOAT
+            Markers.TRUE, Markers.FALSE -> PackStreamType.BOOLEAN
+            Markers.INT_8, Markers.INT_16, Markers.INT_32, Markers.INT_64 -> PackStreamType.INTEGER
+            Markers.BYTES_8, Markers.BYTES_16, Markers.BYTES_32 -> PackStreamType.BYTES
+            Markers.STRING_8, Markers.STRING_16, Markers.STRING_32 -> PackStreamType.STRING
+            Markers.LIST_8, Markers.LIST_16, Markers.LIST_32 -> PackStreamType.LIST
+            Markers.MAP_8, Markers.MAP_16, Markers.MAP_32 -> PackStreamType.MAP
+            else -> null
+        }
+    }
 }

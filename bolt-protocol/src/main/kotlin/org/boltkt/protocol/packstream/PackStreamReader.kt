@@ -1,10 +1,6 @@
 package org.boltkt.protocol.packstream
 
 import org.boltkt.protocol.BoltProtocolException
-import java.nio.ByteBuffer
-import java.nio.charset.CharacterCodingException
-import java.nio.charset.CharsetDecoder
-import java.nio.charset.CodingErrorAction
 
 /**
  * Reads PackStream values from `bytes[offset until limit]` without copying the input.
@@ -32,7 +28,7 @@ public class PackStreamReader(
     public var position: Int = offset
         private set
 
-    private var utf8: CharsetDecoder? = null
+    private val utf8 = StrictUtf8Decoder()
 
     /** Bytes left before the limit. */
     public val remaining: Int get() = limit - position
@@ -43,7 +39,7 @@ public class PackStreamReader(
     /** The type of the next value, without consuming it. @throws BoltProtocolException at the end or on a reserved marker. */
     public fun peekType(): PackStreamType {
         val m = peekMarker()
-        return typeOf(m) ?: throw BoltProtocolException("reserved PackStream marker 0x%02X".format(m), position)
+        return Markers.typeOf(m) ?: throw BoltProtocolException("reserved PackStream marker 0x%02X".format(m), position)
     }
 
     /** The next marker byte (unsigned) without consuming it. @throws BoltProtocolException at the end. */
@@ -103,7 +99,7 @@ public class PackStreamReader(
         if (n > remaining) throw BoltProtocolException("string of $n bytes but only $remaining remain", at)
         val start = position
         position += n
-        return decodeUtf8(start, n, at)
+        return utf8.decode(bytes, start, n, at)
     }
 
     /** Reads a byte array (a fresh copy of the payload). */
@@ -204,48 +200,8 @@ public class PackStreamReader(
         (bytes[i].toInt() shl 24) or ((bytes[i + 1].toInt() and 0xFF) shl 16) or
             ((bytes[i + 2].toInt() and 0xFF) shl 8) or (bytes[i + 3].toInt() and 0xFF)
 
-    private fun decodeUtf8(start: Int, n: Int, at: Int): String {
-        var i = start
-        val end = start + n
-        while (i < end && bytes[i] >= 0) i++
-        // Pure ASCII is the common case (keys, labels); Latin-1 decoding of it is exact and copies straight into
-        // a compact string.
-        if (i == end) return String(bytes, start, n, Charsets.ISO_8859_1)
-        val decoder = utf8 ?: Charsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .also { utf8 = it }
-        decoder.reset()
-        return try {
-            decoder.decode(ByteBuffer.wrap(bytes, start, n)).toString()
-        } catch (e: CharacterCodingException) {
-            throw BoltProtocolException("invalid UTF-8 in string", at, e)
-        }
-    }
-
     private fun mismatch(expected: String, m: Int): BoltProtocolException {
-        val found = typeOf(m)?.name ?: "reserved marker"
+        val found = Markers.typeOf(m)?.name ?: "reserved marker"
         return BoltProtocolException("expected $expected but found $found (marker 0x%02X)".format(m), position)
-    }
-
-    private companion object {
-        fun typeOf(m: Int): PackStreamType? = when {
-            m < 0x80 || m >= 0xF0 -> PackStreamType.INTEGER
-            m < 0x90 -> PackStreamType.STRING
-            m < 0xA0 -> PackStreamType.LIST
-            m < 0xB0 -> PackStreamType.MAP
-            m < 0xC0 -> PackStreamType.STRUCT
-            else -> when (m) {
-                Markers.NULL -> PackStreamType.NULL
-                Markers.FLOAT_64 -> PackStreamType.FLOAT
-                Markers.TRUE, Markers.FALSE -> PackStreamType.BOOLEAN
-                Markers.INT_8, Markers.INT_16, Markers.INT_32, Markers.INT_64 -> PackStreamType.INTEGER
-                Markers.BYTES_8, Markers.BYTES_16, Markers.BYTES_32 -> PackStreamType.BYTES
-                Markers.STRING_8, Markers.STRING_16, Markers.STRING_32 -> PackStreamType.STRING
-                Markers.LIST_8, Markers.LIST_16, Markers.LIST_32 -> PackStreamType.LIST
-                Markers.MAP_8, Markers.MAP_16, Markers.MAP_32 -> PackStreamType.MAP
-                else -> null
-            }
-        }
     }
 }

@@ -1,0 +1,40 @@
+package org.boltkt.protocol.version
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import org.boltkt.protocol.value.ValueFormat
+
+class CapabilitiesSpec : FunSpec({
+    data class Row(val v: BoltVersion, val logon: Boolean, val filters: Boolean, val agent: Boolean, val telemetry: Boolean, val gql: Boolean, val home: Boolean, val format: ValueFormat)
+    val rows = listOf(
+        Row(BoltVersion(4, 3), false, false, false, false, false, false, ValueFormat.LEGACY_4),
+        Row(BoltVersion(4, 4), false, false, false, false, false, false, ValueFormat.LEGACY_4),
+        Row(BoltVersion(5, 0), false, false, false, false, false, false, ValueFormat.BOLT_5),
+        Row(BoltVersion(5, 1), true, false, false, false, false, false, ValueFormat.BOLT_5),
+        Row(BoltVersion(5, 2), true, true, false, false, false, false, ValueFormat.BOLT_5),
+        Row(BoltVersion(5, 3), true, true, true, false, false, false, ValueFormat.BOLT_5),
+        Row(BoltVersion(5, 4), true, true, true, true, false, false, ValueFormat.BOLT_5),
+        Row(BoltVersion(5, 6), true, true, true, true, false, false, ValueFormat.BOLT_5),
+        Row(BoltVersion(5, 7), true, true, true, true, true, false, ValueFormat.BOLT_5),
+        Row(BoltVersion(5, 8), true, true, true, true, true, true, ValueFormat.BOLT_5),
+        Row(BoltVersion(6, 0), true, true, true, true, true, true, ValueFormat.BOLT_6),
+    )
+    for (r in rows) test("Bolt ${r.v}") {
+        val c = Capabilities.of(r.v)
+        listOf(c.logonLogoff, c.notificationFilters, c.boltAgent, c.telemetry, c.gqlFailures, c.homeDatabaseHint) shouldBe
+            listOf(r.logon, r.filters, r.agent, r.telemetry, r.gql, r.home)
+        c.valueFormat shouldBe r.format
+        c.routeForm shouldBe if (r.v == BoltVersion.V4_3) RouteForm.V4_3 else RouteForm.V4_4
+    }
+
+    test("the 4.4 utc patch switches date-times only") {
+        Capabilities.of(BoltVersion.V4_4, utcPatch = true).valueFormat shouldBe ValueFormat(elementIds = false, utcDateTime = true, vectors = false)
+        Capabilities.of(BoltVersion.V4_3, utcPatch = true).valueFormat shouldBe ValueFormat.LEGACY_4
+    }
+
+    test("unsupported versions are rejected") {
+        shouldThrow<IllegalArgumentException> { Capabilities.of(BoltVersion(4, 2)) }
+        shouldThrow<IllegalArgumentException> { Capabilities.of(BoltVersion(7, 0)) }
+    }
+})

@@ -29,7 +29,11 @@ import java.net.Socket
  * servers before (and independently of) the client's transports. Every byte goes through bolt-protocol's own
  * handshake, chunking, encoder and decoder.
  */
-class RawBoltSession private constructor(private val socket: Socket, capabilities: Capabilities) : Closeable {
+class RawBoltSession private constructor(
+    private val socket: Socket,
+    val negotiated: NegotiatedProtocol,
+    capabilities: Capabilities,
+) : Closeable {
     /** Fixed after HELLO: a 4.4 server may accept the `utc` patch, which changes how date-times travel. */
     var capabilities: Capabilities = capabilities
         private set
@@ -99,7 +103,7 @@ class RawBoltSession private constructor(private val socket: Socket, capabilitie
                 boltAgent = BoltAgent("boltkt/0.1.0-tests", language = "Kotlin/JVM"),
                 auth = if (caps.logonLogoff) null else auth,
             )
-            val session = RawBoltSession(socket, caps)
+            val session = RawBoltSession(socket, negotiated, caps)
             session.send(hello)
             val helloReply = session.receive()
             check(helloReply is Response.Success) { "HELLO answered $helloReply" }

@@ -1,0 +1,66 @@
+package org.boltkt.client.transport
+
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.runInterruptible
+import kotlinx.coroutines.withTimeoutOrNull
+import java.io.IOException
+import java.net.InetAddress
+import java.net.InetSocketAddress
+import java.net.UnknownHostException
+
+/**
+ * Resolves [address] on [Dispatchers.IO] and runs [attempt] against each resolved address in order, each bounded
+ * by [TransportOptions.connectTimeout], returning the first transport that connects.
+ *
+ * [attempt] must close whatever it opened when it fails or is cancelled. The transport it returns is closed here
+ * if the timeout or a cancellation wins the race against its completion, so nothing leaks.
+ */
+internal suspend fun connectToFirstReachable(
+    address: ServerAddress,
+    options: TransportOptions,
+    attempt: suspend (InetSocketAddress) -> Transport,
+): Transport {
+    val resolved = resolve(address)
+    val failures = ArrayList<TransportConnectException>(resolved.size)
+    for (inet in resolved) {
+        val target = InetSocketAddress(inet, address.port)
+        var opened: Transport? = null
+        try {
+            val transport = withTimeoutOrNull(options.connectTimeout) { attempt(target).also { opened = it } }
+            if (transport != null) return transport
+            opened?.close()
+            failures += TransportConnectException(
+                address,
+                "connect to $address (${target.describe()}) timed out after ${options.connectTimeout}",
+                timeout = options.connectTimeout,
+            )
+        } catch (e: CancellationException) {
+            opened?.close()
+            throw e
+        } catch (e: IOException) {
+            failures += TransportConnectException(
+                address,
+                "connect to $address (${target.describe()}) failed: ${e.message ?: e}",
+                cause = e,
+            )
+        }
+    }
+    val last = failures.last()
+    failures.dropLast(1).forEach(last::addSuppressed)
+    throw last
+}
+
+private suspend fun resolve(address: ServerAddress): List<InetAddress> {
+    val resolved = try {
+        runInterruptible(Dispatchers.IO) { InetAddress.getAllByName(address.host.removeSurrounding("[", "]")) }
+    } catch (e: UnknownHostException) {
+        throw TransportConnectException(address, "cannot resolve host of $address: ${e.message ?: e}", e)
+    } catch (e: SecurityException) {
+        throw TransportConnectException(address, "not allowed to resolve host of $address", e)
+    }
+    if (resolved.isEmpty()) throw TransportConnectException(address, "host of $address resolved to no address")
+    return resolved.toList()
+}
+
+private fun InetSocketAddress.describe(): String = "${address.hostAddress}:$port"

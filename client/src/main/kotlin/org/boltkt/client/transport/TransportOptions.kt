@@ -1,0 +1,34 @@
+package org.boltkt.client.transport
+
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.seconds
+
+/**
+ * Socket settings applied by every [TransportFactory] when it connects.
+ *
+ * @property connectTimeout bound for establishing the TCP connection to ONE resolved address; when a host
+ *   resolves to several addresses each attempt gets this budget. [Duration.INFINITE] waits for the operating
+ *   system's own timeout. Host name resolution is not covered by it.
+ * @property tcpNoDelay sets `TCP_NODELAY` (disables Nagle's algorithm); Bolt writes whole requests at once, so
+ *   this is on by default.
+ * @property keepAlive sets `SO_KEEPALIVE`, so the OS probes idle pooled connections.
+ * @throws IllegalArgumentException if [connectTimeout] is not positive.
+ */
+public data class TransportOptions(
+    val connectTimeout: Duration = DEFAULT_CONNECT_TIMEOUT,
+    val tcpNoDelay: Boolean = true,
+    val keepAlive: Boolean = true,
+) {
+    init {
+        require(connectTimeout.isPositive()) { "connectTimeout must be positive: $connectTimeout" }
+    }
+
+    /** Defaults. */
+    public companion object {
+        /** Connect timeout used when none is configured. */
+        public val DEFAULT_CONNECT_TIMEOUT: Duration = 30.seconds
+
+        /** All defaults. */
+        public val DEFAULT: TransportOptions = TransportOptions()
+    }
+}

@@ -1,0 +1,80 @@
+package org.boltkt.client
+
+import org.boltkt.client.auth.AuthTokenManager
+import org.boltkt.client.auth.AuthTokenManagers
+import org.boltkt.client.bookmark.BookmarkManager
+import org.boltkt.client.pool.PoolMetrics
+import org.boltkt.client.session.DriverImpl
+import org.boltkt.client.summary.ServerInfo
+import org.boltkt.protocol.message.AuthToken
+
+/**
+ * The entry point: holds the connection pool(s) for one database deployment and hands out [Session]s. Create one
+ * per application and share it; it is thread-safe. Creating it opens no connection: the first session or
+ * [verifyConnectivity] does.
+ *
+ * Every suspending member is cancellable; a cancelled call leaves no connection or pool permit behind.
+ */
+public interface Driver {
+    /** The settings the driver was created with. */
+    public val config: DriverConfig
+
+    /** A new session (cheap; it borrows connections only while working). */
+    public fun session(config: SessionConfig = SessionConfig.DEFAULT): Session
+
+    /** A new session configured by the DSL, e.g. `driver.session { database = "movies" }`. */
+    public fun session(configure: SessionConfigBuilder.() -> Unit): Session = session(SessionConfig.build(configure))
+
+    /**
+     * Opens (or reuses) a connection and authenticates, proving the server is reachable with these credentials.
+     * @throws org.boltkt.client.error.ServiceUnavailableException or an authentication error.
+     */
+    public suspend fun verifyConnectivity()
+
+    /** Address, agent and protocol version of the server a connection reaches. */
+    public suspend fun serverInfo(): ServerInfo
+
+    /** Whether the server speaks a protocol with multiple databases (Bolt 4.0+). */
+    public suspend fun supportsMultiDb(): Boolean
+
+    /** Whether sessions can use their own credentials ([SessionConfig.auth]; needs Bolt 5.1+). */
+    public suspend fun supportsSessionAuth(): Boolean
+
+    /**
+     * Whether [auth] (the driver's own credentials when null) is accepted by the server: false for an
+     * authentication failure; other failures (unreachable server) are thrown.
+     */
+    public suspend fun verifyAuthentication(auth: AuthToken? = null): Boolean
+
+    /**
+     * Runs one query in a managed transaction (retried like [Session.executeWrite]/[Session.executeRead]) and returns
+     * the [EagerResult]. Uses the driver's [executeQueryBookmarkManager] unless [QueryConfig.bookmarkManager] says
+     * otherwise, so successive calls read their own writes.
+     */
+    public suspend fun executeQuery(query: String, parameters: Map<String, Any?> = emptyMap(), config: QueryConfig = QueryConfig.DEFAULT): EagerResult =
+        executeQuery(query, parameters, config) { result -> EagerResult(result.keys, result.list(), result.consume()) }
+
+    /** Like [executeQuery], handing the live [Result] to [transformer] inside the transaction. */
+    public suspend fun <T> executeQuery(query: String, parameters: Map<String, Any?>, config: QueryConfig, transformer: suspend (Result) -> T): T
+
+    /** The bookmark manager [executeQuery] uses by default. */
+    public val executeQueryBookmarkManager: BookmarkManager
+
+    /** Per-server pool counts. */
+    public fun metrics(): List<PoolMetrics>
+
+    /** Closes every connection. Sessions in use fail afterwards. Idempotent. */
+    public suspend fun close()
+}
+
+/**
+ * Creates a driver for [uri] (`bolt://host:port` for one server, `neo4j://host:port` for a cluster's routing) with
+ * fixed credentials.
+ * @throws org.boltkt.client.error.ConfigurationException for an invalid URI or setting.
+ */
+public fun BoltDriver(uri: String, auth: AuthToken = AuthToken.none(), configure: DriverConfigBuilder.() -> Unit = {}): Driver =
+    BoltDriver(uri, AuthTokenManagers.static(auth), configure)
+
+/** Creates a driver whose credentials come from [authManager] (rotation, expiring tokens). */
+public fun BoltDriver(uri: String, authManager: AuthTokenManager, configure: DriverConfigBuilder.() -> Unit = {}): Driver =
+    DriverImpl.create(uri, authManager, DriverConfig.build(configure))

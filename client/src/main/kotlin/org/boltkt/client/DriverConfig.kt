@@ -1,0 +1,103 @@
+package org.boltkt.client
+
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.client.transport.TransportKind
+import org.slf4j.Logger
+import org.slf4j.LoggerFactory
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.hours
+import kotlin.time.Duration.Companion.seconds
+
+/**
+ * Driver-wide settings, built with the [DriverConfigBuilder] DSL:
+ * ```
+ * val driver = BoltDriver("bolt://localhost:7687", AuthTokens.basic("neo4j", "secret")) {
+ *     maxConnectionPoolSize = 50
+ *     connectionAcquisitionTimeout = 10.seconds
+ * }
+ * ```
+ * Immutable and thread-safe. Invalid values fail when the driver is created, with the setting named.
+ *
+ * @property maxConnectionPoolSize connections per server address (idle + in use).
+ * @property connectionAcquisitionTimeout how long getting a connection (waiting for a free one, connecting and
+ *   authenticating) may take before [org.boltkt.client.error.ConnectionAcquisitionTimeoutException].
+ * @property connectionTimeout TCP connect timeout per resolved address.
+ * @property maxConnectionLifetime connections older than this are closed instead of reused.
+ * @property connectionLivenessCheckTimeout idle connections older than this get a RESET round trip before reuse;
+ *   [Duration.INFINITE] (default) never checks.
+ * @property userAgent sent in HELLO.
+ * @property fetchSize records per PULL; -1 pulls everything at once (no backpressure).
+ * @property maxTransactionRetryTime total time managed transactions (`executeRead`/`executeWrite`) keep retrying.
+ * @property notificationFilter which notifications the server sends (Bolt 5.2+); null keeps the server default.
+ * @property resolver maps an initial address to the addresses to try, in order (custom DNS, seed lists).
+ * @property logger where the driver logs (SLF4J); defaults to the `org.boltkt.client` logger.
+ * @property transport the socket implementation: [TransportKind.NIO] (JDK asynchronous channels) or KTOR.
+ */
+public class DriverConfig private constructor(builder: DriverConfigBuilder) {
+    public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize
+    public val connectionAcquisitionTimeout: Duration = builder.connectionAcquisitionTimeout
+    public val connectionTimeout: Duration = builder.connectionTimeout
+    public val maxConnectionLifetime: Duration = builder.maxConnectionLifetime
+    public val connectionLivenessCheckTimeout: Duration = builder.connectionLivenessCheckTimeout
+    public val userAgent: String = builder.userAgent
+    public val fetchSize: Long = builder.fetchSize
+    public val maxTransactionRetryTime: Duration = builder.maxTransactionRetryTime
+    public val notificationFilter: NotificationFilterConfig? = builder.notificationFilter
+    public val resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = builder.resolver
+    public val logger: Logger = builder.logger
+    public val transport: TransportKind = builder.transport
+
+    init {
+        requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
+        requireSetting(connectionAcquisitionTimeout.isPositive(), "connectionAcquisitionTimeout must be positive")
+        requireSetting(connectionTimeout.isPositive(), "connectionTimeout must be positive")
+        requireSetting(maxConnectionLifetime.isPositive(), "maxConnectionLifetime must be positive")
+        requireSetting(!connectionLivenessCheckTimeout.isNegative(), "connectionLivenessCheckTimeout must not be negative")
+        requireSetting(fetchSize == -1L || fetchSize > 0, "fetchSize must be positive or -1 (all), was $fetchSize")
+        requireSetting(!maxTransactionRetryTime.isNegative(), "maxTransactionRetryTime must not be negative")
+        requireSetting(userAgent.isNotBlank(), "userAgent must not be blank")
+    }
+
+    public companion object {
+        /** All defaults. */
+        public val DEFAULT: DriverConfig = build { }
+
+        /** Builds a config from the DSL. @throws org.boltkt.client.error.ConfigurationException for invalid values. */
+        public fun build(block: DriverConfigBuilder.() -> Unit): DriverConfig = DriverConfig(DriverConfigBuilder().apply(block))
+    }
+}
+
+/** The mutable DSL behind [DriverConfig]; see there for each setting's meaning. Not thread-safe. */
+public class DriverConfigBuilder internal constructor() {
+    public var maxConnectionPoolSize: Int = 100
+    public var connectionAcquisitionTimeout: Duration = 60.seconds
+    public var connectionTimeout: Duration = 30.seconds
+    public var maxConnectionLifetime: Duration = 1.hours
+    public var connectionLivenessCheckTimeout: Duration = Duration.INFINITE
+    public var userAgent: String = "boltkt/0.1.0"
+    public var fetchSize: Long = 1000
+    public var maxTransactionRetryTime: Duration = 30.seconds
+    public var notificationFilter: NotificationFilterConfig? = null
+    public var resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = null
+    public var logger: Logger = LoggerFactory.getLogger("org.boltkt.client")
+    public var transport: TransportKind = TransportKind.NIO
+
+    /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
+    public fun livenessCheckAfter(idle: Duration) {
+        connectionLivenessCheckTimeout = idle
+    }
+}
+
+/**
+ * Notification filtering (Bolt 5.2+): [minimumSeverity] `WARNING`, `INFORMATION` or `OFF`; [disabledClassifications]
+ * e.g. `HINT`, `UNRECOGNIZED`, `UNSUPPORTED`, `PERFORMANCE`, `DEPRECATION`, `SECURITY`, `TOPOLOGY`, `GENERIC`, `SCHEMA`.
+ * Null fields keep the server's default.
+ */
+public data class NotificationFilterConfig(
+    public val minimumSeverity: String? = null,
+    public val disabledClassifications: Set<String>? = null,
+)
+
+private fun requireSetting(condition: Boolean, message: String) {
+    if (!condition) throw org.boltkt.client.error.ConfigurationException(message)
+}

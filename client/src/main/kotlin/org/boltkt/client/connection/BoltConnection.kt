@@ -1,0 +1,198 @@
+package org.boltkt.client.connection
+
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.client.transport.Transport
+import org.boltkt.protocol.chunk.ChunkReassembler
+import org.boltkt.protocol.chunk.ChunkWriter
+import org.boltkt.protocol.message.Discard
+import org.boltkt.protocol.message.PULL_ALL
+import org.boltkt.protocol.message.Pull
+import org.boltkt.protocol.message.Request
+import org.boltkt.protocol.message.RequestEncoder
+import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.ResponseDecoder
+import org.boltkt.protocol.packstream.DecodeLimits
+import org.boltkt.protocol.packstream.PackStreamWriter
+import org.boltkt.protocol.state.ConnectionStateMachine
+import org.boltkt.protocol.state.ResponseOutcome
+import org.boltkt.protocol.state.ServerState
+import org.boltkt.protocol.value.BooleanValue
+import org.boltkt.protocol.version.Capabilities
+import java.nio.ByteBuffer
+
+/**
+ * One Bolt connection: requests are encoded for the negotiated [capabilities], framed and buffered by [enqueue],
+ * written by [flush]; responses are read, reassembled and decoded in order by [receive]. Pipelining is simply
+ * enqueueing several requests before one flush: answers come back in the same order (the server's FIFO).
+ *
+ * Every request and response passes the pure [ConnectionStateMachine], so a request the server would refuse is
+ * refused before it is sent, and an out-of-place response is a protocol error.
+ *
+ * Not thread-safe: one coroutine at a time (a session owns the connection between acquire and release).
+ * Any failure of the transport, any protocol error and any cancellation while writing or reading leaves the
+ * stream in an unknown position, so the connection becomes *broken* ([isReusable] false) and its transport is
+ * closed; it is never RESET and reused.
+ */
+internal class BoltConnection(
+    private val transport: Transport,
+    val address: ServerAddress,
+    capabilities: Capabilities,
+    private val limits: DecodeLimits,
+    maxMessageSize: Int,
+    private val nanoTime: () -> Long = System::nanoTime,
+) {
+    /** Replaced once after HELLO when a 4.4 server accepted the `utc` patch. */
+    var capabilities: Capabilities = capabilities
+        private set
+
+    /** The credentials this connection is currently authenticated with (LOGON can change them on 5.1+). */
+    var auth: org.boltkt.protocol.message.AuthToken? = null
+        internal set
+
+    /** What HELLO's SUCCESS told about the server (agent, connection id, hints). */
+    var server: ServerHello = ServerHello.UNKNOWN
+        internal set
+
+    private val state = ConnectionStateMachine(capabilities.version)
+    private val packer = PackStreamWriter(512)
+    private var outbox = ByteArray(4096)
+    private var outboxSize = 0
+    private val readBuffer: ByteBuffer = ByteBuffer.allocate(READ_BUFFER_SIZE)
+    private val reassembler = ChunkReassembler(maxMessageSize)
+    private val inbox = ArrayDeque<Response>()
+    private var broken = false
+
+    val createdAtNanos: Long = nanoTime()
+
+    /** Last time the connection completed an exchange or was returned to the pool; for liveness and idle checks. */
+    var lastUsedNanos: Long = createdAtNanos
+        private set
+
+    /** Requests sent or buffered whose final answer (SUCCESS, FAILURE or IGNORED) has not been received. */
+    val pendingCount: Int get() = state.pendingCount
+
+    /** The server state proved by the answers received so far. */
+    val serverState: ServerState get() = state.serverState
+
+    /** Open, not broken, nothing pending and the server READY: safe to hand to another user. */
+    val isReusable: Boolean
+        get() = !broken && transport.isOpen && outboxSize == 0 && state.pendingCount == 0 && state.serverState == ServerState.Ready
+
+    val isOpen: Boolean get() = !broken && transport.isOpen
+
+    /** Adopts capabilities learnt during HELLO (the 4.4 `utc` patch). Only before any other exchange. */
+    fun upgradeCapabilities(upgraded: Capabilities) {
+        require(upgraded.version == capabilities.version) { "capabilities of another version: ${upgraded.version}" }
+        capabilities = upgraded
+    }
+
+    /**
+     * Encodes [request] into the outbox; [flush] sends it. Refused (with [BoltProtocolException]) when the server
+     * state does not allow it; a request the negotiated version cannot express fails with IllegalArgumentException.
+     * Nothing is buffered on failure.
+     */
+    fun enqueue(request: Request) {
+        check(!broken) { "connection to $address is broken" }
+        packer.reset()
+        RequestEncoder.encode(request, capabilities, packer)
+        val exhausts = (request is Pull && request.n == PULL_ALL) || (request is Discard && request.n == PULL_ALL)
+        state.beforeSend(request.kind, exhaustsResult = exhausts)
+        val framed = ChunkWriter.DEFAULT.framedSize(packer.size)
+        if (outboxSize + framed > outbox.size) outbox = outbox.copyOf(maxOf(outbox.size * 2, outboxSize + framed))
+        outboxSize += ChunkWriter.DEFAULT.frameInto(packer.buffer(), 0, packer.size, outbox, outboxSize)
+    }
+
+    /** Writes everything enqueued. On any failure or cancellation the connection is broken and closed. */
+    suspend fun flush() {
+        if (outboxSize == 0) return
+        val bytes = ByteBuffer.wrap(outbox, 0, outboxSize)
+        guarded { transport.writeFully(bytes) }
+        outboxSize = 0
+        if (outbox.size > RETAINED_OUTBOX_SIZE) outbox = ByteArray(4096)
+    }
+
+    /**
+     * The next response, in request order. RECORDs belong to the oldest pending PULL. Suspends reading from the
+     * transport as needed. On end of stream, transport failure, protocol error or cancellation the connection is
+     * broken and closed, and the failure propagates ([ServerClosedConnectionException] for end of stream).
+     */
+    suspend fun receive(): Response {
+        check(state.pendingCount > 0) { "receive() with no request pending on $address" }
+        while (inbox.isEmpty()) readMore()
+        val response = inbox.removeFirst()
+        guarded {
+            state.onResponse(
+                when (response) {
+                    is Response.Success -> ResponseOutcome.Success(hasMore = response.metadata["has_more"] == BooleanValue.TRUE)
+                    is Response.Record -> ResponseOutcome.Record
+                    Response.Ignored -> ResponseOutcome.Ignored
+                    is Response.Failure -> ResponseOutcome.Failure
+                },
+            )
+        }
+        if (response !is Response.Record) lastUsedNanos = nanoTime()
+        return response
+    }
+
+    private suspend fun readMore() {
+        readBuffer.clear()
+        val n = guarded { transport.read(readBuffer) }
+        if (n < 0) {
+            markBroken()
+            throw ServerClosedConnectionException(address, reassembler.hasPartialMessage)
+        }
+        guarded {
+            reassembler.feed(readBuffer.array(), 0, n) { bytes, offset, length ->
+                inbox.addLast(ResponseDecoder.decode(bytes, capabilities, limits, offset, length))
+            }
+        }
+    }
+
+    /**
+     * Brings an in-sync connection back to READY: RESET, then reads every answer still pending (IGNORED or
+     * otherwise) until RESET's own. Returns whether the server is READY. Failures break the connection (see class).
+     */
+    suspend fun resetAndDrain(): Boolean {
+        enqueue(org.boltkt.protocol.message.Reset)
+        flush()
+        var last: Response? = null
+        while (state.pendingCount > 0) last = receive()
+        return last is Response.Success && state.serverState == ServerState.Ready
+    }
+
+    /** Marks the connection as used now (the pool calls it on release). */
+    fun touch() {
+        lastUsedNanos = nanoTime()
+    }
+
+    /** Closes the transport at once; never throws, never suspends. */
+    fun close() {
+        markBroken()
+    }
+
+    private fun markBroken() {
+        broken = true
+        state.markDefunct()
+        transport.close()
+    }
+
+    private inline fun <T> guarded(block: () -> T): T =
+        try {
+            block()
+        } catch (t: Throwable) {
+            // Cancellation included: the stream position is unknown, so the connection can never be reused.
+            markBroken()
+            throw t
+        }
+
+    override fun toString(): String = "BoltConnection($address, Bolt ${capabilities.version}, ${server.connectionId ?: "-"})"
+
+    companion object {
+        const val READ_BUFFER_SIZE: Int = 64 * 1024
+        private const val RETAINED_OUTBOX_SIZE = 1024 * 1024
+    }
+}
+
+/** The server closed the connection; [midMessage] tells whether it did so in the middle of a message. */
+internal class ServerClosedConnectionException(val address: ServerAddress, val midMessage: Boolean) :
+    java.io.IOException("the server at $address closed the connection" + if (midMessage) " in the middle of a message" else "")

@@ -1,0 +1,36 @@
+package org.boltkt.client.connection
+
+import org.boltkt.client.transport.TransportOptions
+import org.boltkt.protocol.chunk.ChunkReassembler
+import org.boltkt.protocol.handshake.HandshakeProposals
+import org.boltkt.protocol.message.BoltAgent
+import org.boltkt.protocol.message.NotificationFilter
+import org.boltkt.protocol.packstream.DecodeLimits
+
+/**
+ * Everything needed to open a connection, fixed per driver.
+ *
+ * @property routingContext sent in HELLO for `neo4j://` drivers (server-side routing); null for `bolt://`.
+ */
+internal data class ConnectionSettings(
+    val transport: TransportOptions = TransportOptions.DEFAULT,
+    val userAgent: String = DEFAULT_USER_AGENT,
+    val boltAgent: BoltAgent = defaultBoltAgent(),
+    val proposals: HandshakeProposals = HandshakeProposals.DEFAULT,
+    val decodeLimits: DecodeLimits = DecodeLimits.DEFAULT,
+    val maxMessageSize: Int = ChunkReassembler.DEFAULT_MAX_MESSAGE_SIZE,
+    val routingContext: Map<String, String>? = null,
+    val notificationFilter: NotificationFilter? = null,
+) {
+    companion object {
+        const val DRIVER_VERSION: String = "0.1.0"
+        const val DEFAULT_USER_AGENT: String = "boltkt/$DRIVER_VERSION"
+
+        fun defaultBoltAgent(): BoltAgent = BoltAgent(
+            product = "boltkt/$DRIVER_VERSION",
+            platform = "${System.getProperty("os.name")} ${System.getProperty("os.version")}; ${System.getProperty("os.arch")}",
+            language = "Kotlin/${KotlinVersion.CURRENT}",
+            languageDetails = "${System.getProperty("java.vm.name")}; ${System.getProperty("java.version")}",
+        )
+    }
+}

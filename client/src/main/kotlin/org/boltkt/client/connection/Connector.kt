@@ -1,0 +1,120 @@
+package org.boltkt.client.connection
+
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.client.transport.Transport
+import org.boltkt.client.transport.TransportFactory
+import org.boltkt.protocol.BoltProtocolException
+import org.boltkt.protocol.handshake.ClientHandshake
+import org.boltkt.protocol.handshake.HandshakeStep
+import org.boltkt.protocol.handshake.NegotiatedProtocol
+import org.boltkt.protocol.message.AuthToken
+import org.boltkt.protocol.message.Hello
+import org.boltkt.protocol.message.Logoff
+import org.boltkt.protocol.message.Logon
+import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.value.ListValue
+import org.boltkt.protocol.value.StringValue
+import org.boltkt.protocol.version.Capabilities
+import org.boltkt.protocol.version.ServerFlavor
+import java.nio.ByteBuffer
+
+/**
+ * Opens authenticated connections: TCP (through the [TransportFactory]), Bolt handshake, then HELLO and, on 5.1+,
+ * LOGON pipelined in one write.
+ *
+ * Cancellation or any failure at any step closes the socket before the exception propagates, so nothing leaks.
+ * A server that refuses HELLO or LOGON answers with a FAILURE, thrown as [ServerFailureException] for the one
+ * error mapper to translate.
+ */
+internal class Connector(private val transports: TransportFactory, val settings: ConnectionSettings) {
+    suspend fun connect(address: ServerAddress, auth: AuthToken): BoltConnection {
+        val transport = transports.connect(address, settings.transport)
+        try {
+            val negotiated = handshake(transport)
+            val connection = BoltConnection(
+                transport, address, Capabilities.of(negotiated.version), settings.decodeLimits, settings.maxMessageSize,
+            )
+            authenticate(connection, auth)
+            connection.auth = auth
+            return connection
+        } catch (t: Throwable) {
+            transport.close()
+            throw t
+        }
+    }
+
+    private suspend fun handshake(transport: Transport): NegotiatedProtocol {
+        val handshake = ClientHandshake(settings.proposals)
+        transport.writeFully(ByteBuffer.wrap(handshake.request()))
+        var step: HandshakeStep = HandshakeStep.NeedMoreBytes(4)
+        while (true) {
+            when (val current = step) {
+                is HandshakeStep.Done -> return current.result
+                is HandshakeStep.SendThenDone -> {
+                    transport.writeFully(ByteBuffer.wrap(current.bytes))
+                    return current.result
+                }
+                is HandshakeStep.NeedMoreBytes -> {
+                    val buffer = ByteBuffer.allocate(current.count)
+                    while (buffer.hasRemaining()) {
+                        if (transport.read(buffer) < 0) throw ServerClosedConnectionException(transport.address(), midMessage = buffer.position() > 0)
+                    }
+                    step = handshake.feed(buffer.array())
+                }
+            }
+        }
+    }
+
+    /** Re-authenticates an open connection (5.1+): LOGOFF then LOGON, pipelined. */
+    suspend fun reauthenticate(connection: BoltConnection, auth: AuthToken) {
+        connection.enqueue(Logoff)
+        connection.enqueue(Logon(auth))
+        connection.flush()
+        val logoff = connection.receive()
+        val logon = connection.receive()
+        (logoff as? Response.Failure ?: logon as? Response.Failure)?.let { throw ServerFailureException(it, connection.address) }
+        connection.auth = auth
+    }
+
+    private suspend fun authenticate(connection: BoltConnection, auth: AuthToken) {
+        val caps = connection.capabilities
+        connection.enqueue(
+            Hello(
+                userAgent = settings.userAgent,
+                boltAgent = settings.boltAgent.takeIf { caps.boltAgent },
+                routing = settings.routingContext,
+                auth = auth.takeUnless { caps.logonLogoff },
+                notificationFilter = settings.notificationFilter.takeIf { caps.notificationFilters },
+            ),
+        )
+        if (caps.logonLogoff) connection.enqueue(Logon(auth))
+        connection.flush()
+        when (val hello = connection.receive()) {
+            is Response.Success -> {
+                connection.server = ServerHello.from(hello.metadata)
+                val utc = (hello.metadata["patch_bolt"] as? ListValue)?.values.orEmpty().contains(StringValue("utc"))
+                val memgraph = connection.server.agent?.startsWith("Memgraph", ignoreCase = true) == true
+                if (utc || memgraph) {
+                    connection.upgradeCapabilities(
+                        Capabilities.of(caps.version, utcPatch = utc, flavor = if (memgraph) ServerFlavor.MEMGRAPH else ServerFlavor.NEO4J),
+                    )
+                }
+            }
+            is Response.Failure -> throw ServerFailureException(hello, connection.address)
+            else -> throw BoltProtocolException("HELLO answered with $hello")
+        }
+        if (caps.logonLogoff) {
+            when (val logon = connection.receive()) {
+                is Response.Success -> Unit
+                is Response.Failure -> throw ServerFailureException(logon, connection.address)
+                else -> throw BoltProtocolException("LOGON answered with $logon")
+            }
+        }
+    }
+
+    private fun Transport.address(): ServerAddress = ServerAddress(remoteAddress.hostString, remoteAddress.port)
+}
+
+/** A FAILURE answer, carried to the one place that maps protocol failures to public exceptions. */
+internal class ServerFailureException(val failure: Response.Failure, val address: ServerAddress) :
+    RuntimeException("${failure.code}: ${failure.message}")

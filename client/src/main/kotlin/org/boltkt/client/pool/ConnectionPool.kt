@@ -1,0 +1,141 @@
+package org.boltkt.client.pool
+
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.sync.Semaphore
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.transport.ServerAddress
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.nanoseconds
+
+/**
+ * The connections to one server address: at most [PoolSettings.maxSize] open, handed out most-recently-used first,
+ * waiters served in FIFO order.
+ *
+ * **Cancellation.** An acquire cancelled while waiting for a permit, while connecting or during a liveness check
+ * gives its permit back and closes any half-open connection; it never leaks a permit or a socket. Releases never
+ * suspend, so they cannot be interrupted.
+ *
+ * **Reuse rule.** Only a connection that is open, has nothing pending and whose server is READY goes back to the
+ * idle stack ([BoltConnection.isReusable]); anything else is closed on release.
+ *
+ * Thread-safe.
+ */
+internal class ConnectionPool(
+    val address: ServerAddress,
+    private val settings: PoolSettings,
+    private val connect: suspend () -> BoltConnection,
+    private val nanoTime: () -> Long = System::nanoTime,
+) {
+    private val permits = Semaphore(settings.maxSize)
+    private val lock = Any()
+    private val idle = ArrayDeque<BoltConnection>()
+    private var inUse = 0
+    private var closed = false
+
+    /** Connections handed out and not yet released. */
+    val inUseCount: Int get() = synchronized(lock) { inUse }
+
+    /** Connections waiting in the pool. */
+    val idleCount: Int get() = synchronized(lock) { idle.size }
+
+    val isClosed: Boolean get() = synchronized(lock) { closed }
+
+    /**
+     * A connection ready for use: an idle one (checked for age and, after idling, liveness) or a new one.
+     * The caller must [release] it exactly once. Throws whatever connecting throws; [PoolClosedException] after
+     * [close]. Wrap in a timeout for the acquisition timeout: cancellation is safe at every point.
+     */
+    suspend fun acquire(): BoltConnection {
+        ensureOpen()
+        permits.acquire()
+        var handedOut = false
+        try {
+            ensureOpen()
+            while (true) {
+                val candidate = synchronized(lock) { idle.removeFirstOrNull() } ?: break
+                if (isExpired(candidate) || !candidate.isOpen) {
+                    candidate.close()
+                    continue
+                }
+                if (needsLivenessCheck(candidate) && !isAlive(candidate)) continue
+                markInUse()
+                handedOut = true
+                return candidate
+            }
+            val fresh = connect()
+            if (isClosed) {
+                fresh.close()
+                throw PoolClosedException(address)
+            }
+            markInUse()
+            handedOut = true
+            return fresh
+        } finally {
+            if (!handedOut) permits.release()
+        }
+    }
+
+    /** Returns a connection from [acquire]: kept when reusable, closed otherwise. Never suspends or throws. */
+    fun release(connection: BoltConnection) {
+        connection.touch()
+        val keep = connection.isReusable && !isExpired(connection)
+        val kept = synchronized(lock) {
+            inUse--
+            if (keep && !closed) {
+                idle.addFirst(connection)
+                true
+            } else {
+                false
+            }
+        }
+        if (!kept) connection.close()
+        permits.release()
+    }
+
+    /** Closes idle connections that are broken or past their lifetime. */
+    fun prune() {
+        val stale = synchronized(lock) {
+            idle.filter { isExpired(it) || !it.isOpen }.also { idle.removeAll(it) }
+        }
+        stale.forEach { it.close() }
+    }
+
+    /** Closes every idle connection and refuses new acquires; in-use connections are closed on release. */
+    fun close() {
+        val toClose = synchronized(lock) {
+            closed = true
+            idle.toList().also { idle.clear() }
+        }
+        toClose.forEach { it.close() }
+    }
+
+    private fun ensureOpen() {
+        if (isClosed) throw PoolClosedException(address)
+    }
+
+    private fun markInUse() = synchronized(lock) { inUse++ }
+
+    private fun isExpired(connection: BoltConnection): Boolean =
+        settings.maxLifetime != Duration.INFINITE && elapsed(connection.createdAtNanos) > settings.maxLifetime
+
+    private fun needsLivenessCheck(connection: BoltConnection): Boolean =
+        settings.livenessCheckAfter != Duration.INFINITE && elapsed(connection.lastUsedNanos) >= settings.livenessCheckAfter
+
+    private fun elapsed(sinceNanos: Long): Duration = (nanoTime() - sinceNanos).nanoseconds
+
+    /** A RESET round trip; a connection that fails it is closed. Cancellation closes it too (stream position lost). */
+    private suspend fun isAlive(connection: BoltConnection): Boolean =
+        try {
+            connection.resetAndDrain()
+        } catch (e: CancellationException) {
+            connection.close()
+            throw e
+        } catch (_: Exception) {
+            false
+        }.also { alive -> if (!alive) connection.close() }
+
+    override fun toString(): String = "ConnectionPool($address, inUse=$inUseCount, idle=$idleCount)"
+}
+
+/** The pool (or the driver owning it) was closed. */
+internal class PoolClosedException(address: ServerAddress) : IllegalStateException("the connection pool for $address is closed")

@@ -1,0 +1,106 @@
+package org.boltkt.client.pool
+
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.withTimeout
+import org.boltkt.client.auth.AuthTokenManager
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.connection.Connector
+import org.boltkt.client.error.BoltException
+import org.boltkt.client.error.ConnectionAcquisitionTimeoutException
+import org.boltkt.client.error.UnsupportedFeatureException
+import org.boltkt.client.session.ErrorTranslator
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.protocol.message.AuthToken
+import kotlin.time.Duration
+
+/**
+ * Connections to one server (`bolt://`): one [ConnectionPool], connections opened through [connector] with the
+ * driver's credentials from [authManager], and re-authenticated (LOGOFF/LOGON, Bolt 5.1+) when a session asks for
+ * other credentials or the manager's token changed.
+ */
+internal class DirectConnectionSource(
+    private val address: ServerAddress,
+    private val connector: Connector,
+    private val authManager: AuthTokenManager,
+    poolSettings: PoolSettings,
+    private val acquisitionTimeout: Duration,
+    private val resolver: (suspend (ServerAddress) -> List<ServerAddress>)?,
+) : ConnectionSource {
+    private val pool = ConnectionPool(address, poolSettings, connect = { open() })
+
+    override suspend fun acquire(request: AcquireRequest): BoltConnection {
+        var acquired: BoltConnection? = null
+        var token: AuthToken? = request.auth
+        try {
+            withTimeout(acquisitionTimeout) {
+                if (token == null) token = authManager.getToken()
+                acquired = pool.acquire()
+            }
+            val connection = acquired!!
+            ensureAuthenticated(connection, token!!)
+            return connection
+        } catch (e: TimeoutCancellationException) {
+            // The timeout may fire just after the pool handed a connection over: give it back.
+            acquired?.let { pool.release(it) }
+            throw ConnectionAcquisitionTimeoutException(
+                "no connection to $address within the acquisition timeout of $acquisitionTimeout " +
+                    "(pool: ${pool.inUseCount} in use of ${pool.idleCount + pool.inUseCount} open); raise " +
+                    "maxConnectionPoolSize or connectionAcquisitionTimeout, or release sessions sooner",
+            )
+        } catch (e: CancellationException) {
+            acquired?.let { pool.release(it) }
+            throw e
+        } catch (e: Throwable) {
+            acquired?.let { pool.release(it) }
+            throw mapped(e, token.takeIf { request.auth == null })
+        }
+    }
+
+    private suspend fun open(): BoltConnection {
+        val token = authManager.getToken()
+        val candidates = resolver?.invoke(address)?.takeIf { it.isNotEmpty() } ?: listOf(address)
+        var lastError: Throwable? = null
+        for (candidate in candidates) {
+            try {
+                return connector.connect(candidate, token)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Throwable) {
+                val mapped = ErrorTranslator.map(e, candidate)
+                if (mapped !is org.boltkt.client.error.ServiceUnavailableException) throw e
+                lastError?.let { mapped.addSuppressed(it) }
+                lastError = mapped
+            }
+        }
+        throw lastError!!
+    }
+
+    private suspend fun ensureAuthenticated(connection: BoltConnection, token: AuthToken) {
+        if (connection.auth == token) return
+        if (!connection.capabilities.logonLogoff) {
+            throw UnsupportedFeatureException(
+                "re-authenticating a connection needs Bolt 5.1+ (LOGON); ${connection.address} speaks " +
+                    "${connection.capabilities.version}. Use a driver per user instead of session-level auth.",
+            )
+        }
+        connector.reauthenticate(connection, token)
+    }
+
+    /** Maps [error]; a failure with the driver's own [managedToken] is shown to the manager so it can refresh. */
+    private fun mapped(error: Throwable, managedToken: AuthToken?): Throwable {
+        val public = ErrorTranslator.map(error, address)
+        if (public is BoltException && managedToken != null) {
+            // The error still propagates; the manager only learns that its token was refused.
+            authManager.handleSecurityException(managedToken, public)
+        }
+        return public
+    }
+
+    override fun release(connection: BoltConnection) = pool.release(connection)
+
+    override fun poolMetrics(): List<PoolMetrics> =
+        listOf(PoolMetrics(address.toString(), pool.inUseCount, pool.idleCount))
+
+    override suspend fun close() = pool.close()
+}

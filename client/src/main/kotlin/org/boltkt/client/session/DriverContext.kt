@@ -1,0 +1,13 @@
+package org.boltkt.client.session
+
+import org.boltkt.client.DriverConfig
+import org.boltkt.client.pool.ConnectionSource
+import org.boltkt.client.retry.RetryPolicy
+
+/** What sessions share: where connections come from, the settings, the retry policy and the summary builder. */
+internal class DriverContext(
+    val source: ConnectionSource,
+    val config: DriverConfig,
+    val retryPolicy: RetryPolicy,
+    val summaries: SummaryFactory = SummaryFactory,
+)

@@ -1,0 +1,128 @@
+package org.boltkt.client.session
+
+import org.boltkt.client.BoltUri
+import org.boltkt.client.Driver
+import org.boltkt.client.DriverConfig
+import org.boltkt.client.QueryConfig
+import org.boltkt.client.Result
+import org.boltkt.client.Session
+import org.boltkt.client.SessionConfig
+import org.boltkt.client.auth.AuthTokenManager
+import org.boltkt.client.bookmark.BookmarkManager
+import org.boltkt.client.bookmark.BookmarkManagers
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.connection.ConnectionSettings
+import org.boltkt.client.connection.Connector
+import org.boltkt.client.error.AuthenticationException
+import org.boltkt.client.error.ClientException
+import org.boltkt.client.pool.AcquireRequest
+import org.boltkt.client.pool.DirectConnectionSource
+import org.boltkt.client.pool.PoolMetrics
+import org.boltkt.client.pool.PoolSettings
+import org.boltkt.client.retry.RetryPolicy
+import org.boltkt.client.summary.ServerInfo
+import org.boltkt.client.transport.TransportFactory
+import org.boltkt.client.transport.TransportOptions
+import org.boltkt.protocol.message.AccessMode
+import org.boltkt.protocol.message.AuthToken
+import org.boltkt.protocol.message.NotificationFilter
+import java.util.concurrent.atomic.AtomicBoolean
+
+/** The [Driver] implementation: a [DriverContext] plus lifecycle. */
+internal class DriverImpl private constructor(
+    override val config: DriverConfig,
+    private val context: DriverContext,
+    private val transports: TransportFactory,
+) : Driver {
+    private val closed = AtomicBoolean(false)
+
+    override val executeQueryBookmarkManager: BookmarkManager = BookmarkManagers.default()
+
+    override fun session(config: SessionConfig): Session {
+        if (closed.get()) throw ClientException("the driver is closed")
+        return SessionImpl(context, config)
+    }
+
+    override suspend fun verifyConnectivity() {
+        withConnection { }
+    }
+
+    override suspend fun serverInfo(): ServerInfo = withConnection { it.serverInfo() }
+
+    override suspend fun supportsMultiDb(): Boolean = withConnection { it.capabilities.version.major >= 4 }
+
+    override suspend fun supportsSessionAuth(): Boolean = withConnection { it.capabilities.logonLogoff }
+
+    override suspend fun verifyAuthentication(auth: AuthToken?): Boolean =
+        try {
+            withConnection(auth) { }
+            true
+        } catch (e: AuthenticationException) {
+            false
+        }
+
+    override suspend fun <T> executeQuery(query: String, parameters: Map<String, Any?>, config: QueryConfig, transformer: suspend (Result) -> T): T {
+        val session = session {
+            database = config.database
+            defaultAccessMode = config.routing
+            impersonatedUser = config.impersonatedUser
+            bookmarkManager = if (config.bookmarkManager === QueryConfig.UseDriverDefault) executeQueryBookmarkManager else config.bookmarkManager
+            auth = config.auth
+        }
+        try {
+            val work: suspend (org.boltkt.client.TransactionContext) -> T = { tx -> transformer(tx.run(query, parameters)) }
+            return if (config.routing == AccessMode.READ) {
+                session.executeRead(config.transactionConfig, work)
+            } else {
+                session.executeWrite(config.transactionConfig, work)
+            }
+        } finally {
+            cleanup { session.close() }
+        }
+    }
+
+    override fun metrics(): List<PoolMetrics> = context.source.poolMetrics()
+
+    override suspend fun close() {
+        if (!closed.compareAndSet(false, true)) return
+        cleanup { context.source.close() }
+        transports.close()
+    }
+
+    private suspend fun <T> withConnection(auth: AuthToken? = null, block: suspend (BoltConnection) -> T): T {
+        if (closed.get()) throw ClientException("the driver is closed")
+        val connection = context.source.acquire(AcquireRequest(auth = auth))
+        try {
+            return block(connection)
+        } finally {
+            releaseClean(context.source, connection)
+        }
+    }
+
+    private fun BoltConnection.serverInfo(): ServerInfo =
+        ServerInfo(address = address.toString(), agent = server.agent, protocolVersion = capabilities.version.toString())
+
+    companion object {
+        fun create(uri: String, authManager: AuthTokenManager, config: DriverConfig): Driver {
+            val parsed = BoltUri.parse(uri)
+            val transports = config.transport.newFactory()
+            val settings = ConnectionSettings(
+                transport = TransportOptions(connectTimeout = config.connectionTimeout),
+                userAgent = config.userAgent,
+                // neo4j:// asks the server for server-side routing; client-side routing tables come with the routing work.
+                routingContext = parsed.routingContext.takeIf { parsed.routing },
+                notificationFilter = config.notificationFilter?.let { NotificationFilter(it.minimumSeverity, it.disabledClassifications) },
+            )
+            val source = DirectConnectionSource(
+                address = parsed.address,
+                connector = Connector(transports, settings),
+                authManager = authManager,
+                poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout),
+                acquisitionTimeout = config.connectionAcquisitionTimeout,
+                resolver = config.resolver,
+            )
+            val retry = RetryPolicy(maxRetryTime = config.maxTransactionRetryTime)
+            return DriverImpl(config, DriverContext(source, config, retry), transports)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.boltkt.client.session
+
+import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.BoltException
+import org.boltkt.client.error.ErrorMapper
+import org.boltkt.client.transport.ServerAddress
+
+/**
+ * Turns anything a connection throws into the public exception hierarchy, through the one [ErrorMapper]:
+ * FAILURE answers by their status code, protocol errors and transport failures by kind. Public exceptions pass
+ * through unchanged. Cancellation must be rethrown by the caller before it gets here.
+ */
+internal object ErrorTranslator {
+    fun map(error: Throwable, address: ServerAddress?, duringCommit: Boolean = false): Throwable = when (error) {
+        is BoltException -> error
+        is ServerFailureException -> ErrorMapper.fromFailure(error.failure)
+        else -> ErrorMapper.fromThrowable(error, address?.toString(), duringCommit)
+    }
+}

@@ -1,0 +1,180 @@
+package org.boltkt.client.session
+
+import kotlinx.coroutines.CancellationException
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.ProtocolException
+import org.boltkt.client.error.ResultConsumedException
+import org.boltkt.client.record.Record
+import org.boltkt.client.record.RecordKeys
+import org.boltkt.protocol.message.Discard
+import org.boltkt.protocol.message.LAST_QUERY_ID
+import org.boltkt.protocol.message.PULL_ALL
+import org.boltkt.protocol.message.Pull
+import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.Run
+import org.boltkt.protocol.value.BooleanValue
+import org.boltkt.protocol.value.IntegerValue
+import org.boltkt.protocol.value.ListValue
+import org.boltkt.protocol.value.StringValue
+import org.boltkt.protocol.value.Value
+
+/**
+ * Streams one query's records from a connection with PULL-n backpressure: RUN and the first PULL(n) go out in one
+ * write; the next PULL is sent only when the consumer asks for a record after a batch ended, so at most one batch
+ * is ever in flight and nothing is buffered beyond the record being handed out (and one for [peek]).
+ *
+ * Not thread-safe; owned by one [ResultImpl]. Failures are already mapped to public exceptions when thrown.
+ */
+internal class ResultCursor(
+    private val connection: BoltConnection,
+    private val fetchSize: Long,
+    private val listener: Listener,
+) {
+    /** Told once when the stream ends, successfully or not, so the owner can release the connection. */
+    internal interface Listener {
+        suspend fun onSummary(runMetadata: Map<String, Value>, pullMetadata: Map<String, Value>)
+        suspend fun onFailure(error: Throwable, connectionUsable: Boolean)
+    }
+
+    lateinit var keys: RecordKeys
+        private set
+    var runMetadata: Map<String, Value> = emptyMap()
+        private set
+    var summaryMetadata: Map<String, Value>? = null
+        private set
+    var failure: Throwable? = null
+        private set
+
+    private var qid: Long = LAST_QUERY_ID
+    private var pullPending = false
+    private var hasMore = true
+    private var lookahead: Record? = null
+    private var consumedReason: String? = null
+
+    val isDone: Boolean get() = summaryMetadata != null || failure != null
+
+    /** Sends RUN + PULL(fetchSize) and waits for RUN's answer; a failed RUN throws (after its PULL was IGNORED). */
+    suspend fun start(run: Run) {
+        guard {
+            connection.enqueue(run)
+            connection.enqueue(Pull(fetchSize))
+            connection.flush()
+            when (val answer = connection.receive()) {
+                is Response.Success -> {
+                    runMetadata = answer.metadata
+                    keys = RecordKeys.of((answer.metadata["fields"] as? ListValue)?.values.orEmpty().map { (it as? StringValue)?.value ?: "" })
+                    (answer.metadata["qid"] as? IntegerValue)?.let { qid = it.value }
+                    pullPending = true
+                }
+                is Response.Failure -> {
+                    connection.receive() // the pipelined PULL: IGNORED
+                    throw ServerFailureException(answer, connection.address)
+                }
+                else -> throw ProtocolException("RUN answered with $answer; the connection was closed")
+            }
+        }
+    }
+
+    /** The next record, or null at the end. Throws the query's error (once it is known) on every later call too. */
+    suspend fun next(): Record? {
+        lookahead?.let { lookahead = null; return it }
+        return fetch()
+    }
+
+    /** The next record without consuming it. */
+    suspend fun peek(): Record? = lookahead ?: fetch()?.also { lookahead = it }
+
+    private suspend fun fetch(): Record? {
+        consumedReason?.let { throw ResultConsumedException(it) }
+        failure?.let { throw it }
+        if (summaryMetadata != null) return null
+        return guard {
+            while (true) {
+                if (!pullPending) {
+                    connection.enqueue(Pull(fetchSize, qid))
+                    connection.flush()
+                    pullPending = true
+                }
+                when (val answer = connection.receive()) {
+                    is Response.Record -> return@guard Record(keys, answer.fields)
+                    is Response.Success -> {
+                        pullPending = false
+                        hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
+                        if (!hasMore) {
+                            complete(answer.metadata)
+                            return@guard null
+                        }
+                    }
+                    is Response.Failure -> throw ServerFailureException(answer, connection.address)
+                    Response.Ignored -> throw ProtocolException("PULL was IGNORED by ${connection.address}; the connection was closed")
+                }
+            }
+            @Suppress("UNREACHABLE_CODE")
+            null
+        }
+    }
+
+    /**
+     * Discards whatever was not read (the rest of the in-flight batch is drained, then one DISCARD ends the stream)
+     * and returns the summary metadata. [reason] is what later reads of the records will say.
+     */
+    suspend fun consume(reason: String): Map<String, Value> {
+        summaryMetadata?.let { markConsumed(reason); return it }
+        failure?.let { throw it }
+        val metadata = guard {
+            lookahead = null
+            while (summaryMetadata == null) {
+                if (pullPending) {
+                    when (val answer = connection.receive()) {
+                        is Response.Record -> Unit
+                        is Response.Success -> {
+                            pullPending = false
+                            hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
+                            if (!hasMore) complete(answer.metadata)
+                        }
+                        is Response.Failure -> throw ServerFailureException(answer, connection.address)
+                        Response.Ignored -> throw ProtocolException("PULL was IGNORED by ${connection.address}; the connection was closed")
+                    }
+                } else {
+                    connection.enqueue(Discard(PULL_ALL, qid))
+                    connection.flush()
+                    pullPending = true
+                }
+            }
+            summaryMetadata!!
+        }
+        markConsumed(reason)
+        return metadata
+    }
+
+    /**
+     * Runs a wire exchange; any failure but cancellation is mapped to a public exception once, remembered (later
+     * calls rethrow it) and reported to the listener. Cancellation propagates as is: the connection broke with it.
+     */
+    private suspend inline fun <T> guard(block: () -> T): T =
+        try {
+            block()
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Throwable) {
+            val mapped = ErrorTranslator.map(e, connection.address)
+            fail(mapped)
+            throw mapped
+        }
+
+    private fun markConsumed(reason: String) {
+        if (consumedReason == null) consumedReason = reason
+    }
+
+    private suspend fun complete(metadata: Map<String, Value>) {
+        summaryMetadata = metadata
+        listener.onSummary(runMetadata, metadata)
+    }
+
+    private suspend fun fail(error: Throwable) {
+        if (failure != null) return
+        failure = error
+        listener.onFailure(error, connectionUsable = connection.isOpen)
+    }
+}

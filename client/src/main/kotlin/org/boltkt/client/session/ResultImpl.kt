@@ -1,0 +1,95 @@
+package org.boltkt.client.session
+
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
+import org.boltkt.client.Result
+import org.boltkt.client.error.ResultConsumedException
+import org.boltkt.client.error.ResultNotSingleException
+import org.boltkt.client.record.Record
+import org.boltkt.client.summary.ResultSummary
+
+/**
+ * A [Result] over a [ResultCursor]. [owner] is told when the stream stops early (consumer gone or cancelled), so the
+ * connection is cleaned up at once rather than at the session's next call.
+ */
+internal class ResultImpl(
+    private val cursor: ResultCursor,
+    private val summaryOf: (ResultCursor) -> ResultSummary,
+    private val owner: Owner,
+) : Result {
+    /** The session or transaction that owns the connection this result reads from. */
+    internal interface Owner {
+        /** The stream stopped before its end; discard the rest (or close the connection if it is broken). */
+        suspend fun abandoned(cursor: ResultCursor)
+    }
+
+    private var recordsCollected = false
+    private var consumedBy: String? = null
+
+    override val keys: List<String> get() = cursor.keys.names
+
+    override val isOpen: Boolean get() = !cursor.isDone && consumedBy == null
+
+    override fun records(): Flow<Record> = flow {
+        if (recordsCollected) throw ResultConsumedException("records() of this result was already collected; a result can be read once")
+        recordsCollected = true
+        var finished = false
+        try {
+            while (true) {
+                val record = reading { cursor.next() } ?: break
+                emit(record)
+            }
+            finished = true
+        } finally {
+            if (!finished && !cursor.isDone) owner.abandoned(cursor)
+        }
+    }
+
+    override suspend fun next(): Record? = reading { cursor.next() }
+
+    override suspend fun peek(): Record? = reading { cursor.peek() }
+
+    override suspend fun single(): Record =
+        singleOrNull() ?: throw ResultNotSingleException(
+            "expected exactly one record but the result is empty",
+            ResultNotSingleException.Reason.NO_RECORDS,
+        )
+
+    override suspend fun singleOrNull(): Record? {
+        val first = next() ?: return null
+        if (peek() != null) {
+            consume()
+            throw ResultNotSingleException(
+                "expected exactly one record but the result has more; the rest was discarded",
+                ResultNotSingleException.Reason.MORE_THAN_ONE_RECORD,
+            )
+        }
+        return first
+    }
+
+    override suspend fun list(): List<Record> {
+        val all = ArrayList<Record>()
+        while (true) all += next() ?: return all
+    }
+
+    override suspend fun consume(): ResultSummary {
+        reading { cursor.consume("the result was consumed; read records before consume()") }
+        return summaryOf(cursor)
+    }
+
+    /** Consumes on behalf of a later `run` or a closing owner; later reads of records say [reason]. */
+    internal suspend fun consumeFor(reason: String) {
+        consumedBy = reason
+        reading { cursor.consume(reason) }
+    }
+
+    private suspend inline fun <T> reading(block: () -> T): T =
+        try {
+            block()
+        } catch (e: CancellationException) {
+            // The read was interrupted mid-exchange: the connection is broken; let the owner return it.
+            owner.abandoned(cursor)
+            throw e
+        }
+}

@@ -1,0 +1,158 @@
+package org.boltkt.client.session
+
+import kotlinx.coroutines.CancellationException
+import org.boltkt.client.Result
+import org.boltkt.client.Session
+import org.boltkt.client.SessionConfig
+import org.boltkt.client.Transaction
+import org.boltkt.client.TransactionConfig
+import org.boltkt.client.TransactionContext
+import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.ClientException
+import org.boltkt.client.error.ProtocolException
+import org.boltkt.client.pool.AcquireRequest
+import org.boltkt.client.value.Values
+import org.boltkt.protocol.message.AccessMode
+import org.boltkt.protocol.message.Begin
+import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.Run
+import org.boltkt.protocol.value.StringValue
+import org.boltkt.protocol.value.Value
+
+/** The [Session] implementation; see there for the contract. */
+internal class SessionImpl(private val driver: DriverContext, override val config: SessionConfig) : Session {
+    private var bookmarks: Set<Bookmark> = config.bookmarks
+    private var openResult: ResultImpl? = null
+    private var openTransaction: TransactionImpl? = null
+    private var closed = false
+    private val fetchSize: Long get() = config.fetchSize ?: driver.config.fetchSize
+
+    override suspend fun run(query: String, parameters: Map<String, Any?>, config: TransactionConfig): Result {
+        prepareForWork()
+        val values = Values.parameters(parameters)
+        val used = currentBookmarks()
+        val connection = acquire(this.config.defaultAccessMode)
+        val cursor = ResultCursor(connection, fetchSize, AutoCommitListener(connection, used))
+        try {
+            cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used)))
+        } catch (e: Throwable) {
+            if (e is CancellationException) releaseClean(driver.source, connection)
+            throw e
+        }
+        return ResultImpl(cursor, { driver.summaries.of(it, connection, query, values) }, AutoCommitOwner(connection)).also { openResult = it }
+    }
+
+    override suspend fun beginTransaction(config: TransactionConfig): Transaction = begin(this.config.defaultAccessMode, config)
+
+    override suspend fun <T> executeRead(config: TransactionConfig, work: suspend (TransactionContext) -> T): T =
+        execute(AccessMode.READ, config, work)
+
+    override suspend fun <T> executeWrite(config: TransactionConfig, work: suspend (TransactionContext) -> T): T =
+        execute(AccessMode.WRITE, config, work)
+
+    private suspend fun <T> execute(mode: AccessMode, config: TransactionConfig, work: suspend (TransactionContext) -> T): T =
+        driver.retryPolicy.run { _ ->
+            val tx = begin(mode, config)
+            try {
+                val value = work(tx)
+                tx.commit()
+                value
+            } catch (e: Throwable) {
+                tx.close()
+                throw e
+            }
+        }
+
+    private suspend fun begin(mode: AccessMode, config: TransactionConfig): TransactionImpl {
+        prepareForWork()
+        val used = currentBookmarks()
+        val connection = acquire(mode)
+        try {
+            connection.enqueue(Begin(options(config, mode, used)))
+            connection.flush()
+            when (val answer = connection.receive()) {
+                is Response.Success -> Unit
+                is Response.Failure -> throw ServerFailureException(answer, connection.address)
+                else -> throw ProtocolException("BEGIN answered with $answer; the connection was closed")
+            }
+        } catch (e: Throwable) {
+            releaseClean(driver.source, connection)
+            if (e is CancellationException) throw e
+            throw ErrorTranslator.map(e, connection.address)
+        }
+        val tx = TransactionImpl(
+            connection, fetchSize,
+            summaryOf = { cursor, query, values -> driver.summaries.of(cursor, connection, query, values) },
+            onEnd = { c, bookmark ->
+                openTransaction = null
+                releaseClean(driver.source, c)
+                if (bookmark != null) advanceBookmarks(used, bookmark)
+            },
+        )
+        openTransaction = tx
+        return tx
+    }
+
+    override fun lastBookmarks(): Set<Bookmark> = bookmarks
+
+    override suspend fun close() {
+        if (closed) return
+        closed = true
+        openResult?.takeIf { it.isOpen }?.let { r -> cleanup { r.consumeFor("the session was closed") } }
+        openTransaction?.close()
+    }
+
+    /** One open result or transaction at a time: a new run consumes the previous auto-commit result. */
+    private suspend fun prepareForWork() {
+        if (closed) throw ClientException("the session is closed; open a new one")
+        if (openTransaction != null) {
+            throw ClientException("a transaction is open in this session; run queries in it, or commit/roll it back first")
+        }
+        openResult?.takeIf { it.isOpen }?.consumeFor("a later run() in the same session consumed this result; read it (e.g. list()) before the next run")
+        openResult = null
+    }
+
+    private suspend fun acquire(mode: AccessMode): BoltConnection =
+        driver.source.acquire(AcquireRequest(mode, config.database, config.impersonatedUser, config.auth))
+
+    private suspend fun currentBookmarks(): Set<Bookmark> =
+        config.bookmarkManager?.let { bookmarks + it.getBookmarks() } ?: bookmarks
+
+    private suspend fun advanceBookmarks(used: Set<Bookmark>, bookmark: String) {
+        val new = Bookmark(bookmark)
+        bookmarks = setOf(new)
+        config.bookmarkManager?.updateBookmarks(used, bookmarks)
+    }
+
+    private fun options(config: TransactionConfig, mode: AccessMode, used: Set<Bookmark>) =
+        org.boltkt.protocol.message.TransactionOptions(
+            bookmarks = used.map { it.value },
+            timeout = config.timeout?.let { java.time.Duration.ofNanos(it.inWholeNanoseconds) },
+            metadata = Values.parameters(config.metadata),
+            mode = mode,
+            database = this.config.database,
+            impersonatedUser = this.config.impersonatedUser,
+            notificationFilter = (this.config.notificationFilter ?: driver.config.notificationFilter)?.let {
+                org.boltkt.protocol.message.NotificationFilter(it.minimumSeverity, it.disabledClassifications)
+            },
+        )
+
+    /** An auto-commit result's connection goes back when its stream ends; its bookmark advances the chain. */
+    private inner class AutoCommitListener(private val connection: BoltConnection, private val used: Set<Bookmark>) : ResultCursor.Listener {
+        override suspend fun onSummary(runMetadata: Map<String, Value>, pullMetadata: Map<String, Value>) {
+            releaseClean(driver.source, connection)
+            (pullMetadata["bookmark"] as? StringValue)?.value?.let { advanceBookmarks(used, it) }
+        }
+
+        override suspend fun onFailure(error: Throwable, connectionUsable: Boolean) = releaseClean(driver.source, connection)
+    }
+
+    private inner class AutoCommitOwner(private val connection: BoltConnection) : ResultImpl.Owner {
+        override suspend fun abandoned(cursor: ResultCursor) {
+            if (connection.isOpen) cleanup { cursor.consume("the result was abandoned before its end") }
+            if (!cursor.isDone) releaseClean(driver.source, connection)
+        }
+    }
+}

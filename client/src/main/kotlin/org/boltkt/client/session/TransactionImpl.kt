@@ -1,0 +1,126 @@
+package org.boltkt.client.session
+
+import kotlinx.coroutines.CancellationException
+import org.boltkt.client.Result
+import org.boltkt.client.Transaction
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.ProtocolException
+import org.boltkt.client.error.TransactionClosedException
+import org.boltkt.client.summary.ResultSummary
+import org.boltkt.client.value.Values
+import org.boltkt.protocol.message.Commit
+import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.Rollback
+import org.boltkt.protocol.message.Run
+import org.boltkt.protocol.value.StringValue
+import org.boltkt.protocol.value.Value
+
+/**
+ * An explicit or managed transaction on a connection it holds from BEGIN until it ends; [onEnd] gives the
+ * connection back (cleaned) and records the commit's bookmark.
+ */
+internal class TransactionImpl(
+    private val connection: BoltConnection,
+    private val fetchSize: Long,
+    private val summaryOf: (ResultCursor, String, Map<String, Value>) -> ResultSummary,
+    private val onEnd: suspend (connection: BoltConnection, bookmark: String?) -> Unit,
+) : Transaction, ResultImpl.Owner {
+    private sealed interface State {
+        data object Open : State
+        data class Failed(val error: Throwable) : State
+        data class Ended(val how: String) : State
+    }
+
+    private var state: State = State.Open
+    private var openResult: ResultImpl? = null
+
+    override val isOpen: Boolean get() = state == State.Open
+
+    override suspend fun run(query: String, parameters: Map<String, Any?>): Result {
+        ensureUsable("run a query")
+        openResult?.takeIf { it.isOpen }?.consumeFor("a later run() in the same transaction consumed this result")
+        val values = Values.parameters(parameters)
+        val cursor = ResultCursor(connection, fetchSize, listener)
+        cursor.start(Run(query, values))
+        return ResultImpl(cursor, { summaryOf(it, query, values) }, this).also { openResult = it }
+    }
+
+    override suspend fun commit() {
+        ensureUsable("commit")
+        openResult?.takeIf { it.isOpen }?.consumeFor("the transaction was committed")
+        ensureUsable("commit")
+        var bookmark: String? = null
+        try {
+            connection.enqueue(Commit)
+            connection.flush()
+            when (val answer = connection.receive()) {
+                is Response.Success -> bookmark = (answer.metadata["bookmark"] as? StringValue)?.value
+                is Response.Failure -> throw ServerFailureException(answer, connection.address)
+                else -> throw ProtocolException("COMMIT answered with $answer; the connection was closed")
+            }
+            state = State.Ended("committed")
+        } catch (e: CancellationException) {
+            state = State.Ended("cancelled during commit")
+            throw e
+        } catch (e: Throwable) {
+            val mapped = ErrorTranslator.map(e, connection.address, duringCommit = e !is ServerFailureException)
+            state = State.Failed(mapped)
+            throw mapped
+        } finally {
+            if (state !is State.Failed) onEnd(connection, bookmark)
+        }
+    }
+
+    override suspend fun rollback() {
+        when (val s = state) {
+            is State.Ended -> throw TransactionClosedException("cannot roll back: the transaction was already ${s.how}")
+            is State.Failed -> { state = State.Ended("rolled back"); onEnd(connection, null); return }
+            State.Open -> Unit
+        }
+        try {
+            openResult?.takeIf { it.isOpen }?.consumeFor("the transaction was rolled back")
+            connection.enqueue(Rollback)
+            connection.flush()
+            when (val answer = connection.receive()) {
+                is Response.Failure -> throw ErrorTranslator.map(ServerFailureException(answer, connection.address), connection.address)
+                else -> Unit
+            }
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Throwable) {
+            throw ErrorTranslator.map(e, connection.address)
+        } finally {
+            state = State.Ended("rolled back")
+            onEnd(connection, null)
+        }
+    }
+
+    override suspend fun close() {
+        if (state is State.Ended) return
+        cleanup { rollback() }
+    }
+
+    override suspend fun abandoned(cursor: ResultCursor) {
+        if (!connection.isOpen) {
+            state = State.Failed(ProtocolException("the connection broke while a result of this transaction was read"))
+            return
+        }
+        cleanup { cursor.consume("the result was abandoned before its end") }
+    }
+
+    private val listener = object : ResultCursor.Listener {
+        override suspend fun onSummary(runMetadata: Map<String, Value>, pullMetadata: Map<String, Value>) = Unit
+        override suspend fun onFailure(error: Throwable, connectionUsable: Boolean) {
+            if (state == State.Open) state = State.Failed(error)
+        }
+    }
+
+    private fun ensureUsable(action: String) {
+        when (val s = state) {
+            State.Open -> Unit
+            is State.Failed -> throw TransactionClosedException("cannot $action: the transaction failed earlier and can only be rolled back", s.error)
+            is State.Ended -> throw TransactionClosedException("cannot $action: the transaction was already ${s.how}")
+        }
+    }
+}

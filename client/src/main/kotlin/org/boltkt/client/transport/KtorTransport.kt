@@ -43,16 +43,26 @@ internal class KtorTransport(
 
     override suspend fun writeFully(from: ByteBuffer) {
         ensureOpen()
-        io("write") {
-            output.writeFully(from)
-            output.flush()
-        }
+        io("write") { writeChunked(from) }
     }
 
     override suspend fun writeFully(from: Array<out ByteBuffer>) {
         ensureOpen()
-        io("write") {
-            for (buffer in from) output.writeFully(buffer)
+        io("write") { for (buffer in from) writeChunked(buffer) }
+    }
+
+    /**
+     * ktor's channel takes a whole buffer into memory however large and [flush][io.ktor.utils.io.ByteWriteChannel.flush]
+     * only waits while more than its limit is pending, so a big buffer is handed over in slices of [MAX_SLICE] with
+     * a flush after each: memory stays bounded and a peer that stops reading suspends the writer.
+     */
+    private suspend fun writeChunked(from: ByteBuffer) {
+        while (from.hasRemaining()) {
+            val slice = from.slice()
+            if (slice.remaining() > MAX_SLICE) slice.limit(MAX_SLICE)
+            val n = slice.remaining()
+            output.writeFully(slice)
+            from.position(from.position() + n)
             output.flush()
         }
     }
@@ -97,5 +107,9 @@ internal class KtorTransport(
             e is IOException || e is CancellationException -> TransportIoException(remoteAddress, operation, e)
             else -> e
         }
+    }
+
+    private companion object {
+        const val MAX_SLICE = 64 * 1024
     }
 }

@@ -6,6 +6,8 @@ package org.boltkt.client.transport
  * The host is not resolved here; a [TransportFactory] resolves it when it connects. [toString] gives `host:port`
  * (IPv6 literals in brackets: `[::1]:7687`).
  *
+ * @property host host name or IP literal (an IPv6 literal with or without brackets).
+ * @property port TCP port.
  * @throws IllegalArgumentException if [host] is blank or [port] is outside 0..65535.
  */
 public data class ServerAddress(val host: String, val port: Int) {

@@ -31,13 +31,19 @@ public class TransportConnectException(
 /**
  * The transport was used after it was closed (by [Transport.close], a cancellation or an earlier failure), or it
  * was closed while a read or write was pending.
+ *
+ * @property remoteAddress the address the transport was connected to.
  */
 public class TransportClosedException(
     public val remoteAddress: InetSocketAddress,
     cause: Throwable? = null,
 ) : TransportException("transport to $remoteAddress is closed", cause)
 
-/** An I/O operation on a connected transport failed; the transport has been closed. [cause] holds the JDK error. */
+/**
+ * An I/O operation on a connected transport failed; the transport has been closed. [cause] holds the JDK error.
+ *
+ * @property remoteAddress the address the transport was connected to.
+ */
 public class TransportIoException(
     public val remoteAddress: InetSocketAddress,
     operation: String,

@@ -47,7 +47,7 @@ internal class DriverImpl private constructor(
         withConnection { }
     }
 
-    override suspend fun serverInfo(): ServerInfo = withConnection { it.serverInfo() }
+    override suspend fun serverInfo(): ServerInfo = withConnection { SummaryFactory.serverInfo(it) }
 
     override suspend fun supportsMultiDb(): Boolean = withConnection { it.capabilities.version.major >= 4 }
 
@@ -98,9 +98,6 @@ internal class DriverImpl private constructor(
             releaseClean(context.source, connection)
         }
     }
-
-    private fun BoltConnection.serverInfo(): ServerInfo =
-        ServerInfo(address = address.toString(), agent = server.agent, protocolVersion = capabilities.version.toString())
 
     companion object {
         fun create(uri: String, authManager: AuthTokenManager, config: DriverConfig): Driver {

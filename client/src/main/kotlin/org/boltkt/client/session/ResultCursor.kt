@@ -54,6 +54,10 @@ internal class ResultCursor(
 
     val isDone: Boolean get() = summaryMetadata != null || failure != null
 
+    /** Whether records were (or, after a DISCARD, may have been) produced; the summary derives GQL statuses from it. */
+    var mayHaveHadRecords: Boolean = false
+        private set
+
     /** Sends RUN + PULL(fetchSize) and waits for RUN's answer; a failed RUN throws (after its PULL was IGNORED). */
     suspend fun start(run: Run) {
         guard {
@@ -97,7 +101,10 @@ internal class ResultCursor(
                     pullPending = true
                 }
                 when (val answer = connection.receive()) {
-                    is Response.Record -> return@guard Record(keys, answer.fields)
+                    is Response.Record -> {
+                        mayHaveHadRecords = true
+                        return@guard Record(keys, answer.fields)
+                    }
                     is Response.Success -> {
                         pullPending = false
                         hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
@@ -127,7 +134,7 @@ internal class ResultCursor(
             while (summaryMetadata == null) {
                 if (pullPending) {
                     when (val answer = connection.receive()) {
-                        is Response.Record -> Unit
+                        is Response.Record -> mayHaveHadRecords = true
                         is Response.Success -> {
                             pullPending = false
                             hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
@@ -137,6 +144,7 @@ internal class ResultCursor(
                         Response.Ignored -> throw ProtocolException("PULL was IGNORED by ${connection.address}; the connection was closed")
                     }
                 } else {
+                    mayHaveHadRecords = true
                     connection.enqueue(Discard(PULL_ALL, qid))
                     connection.flush()
                     pullPending = true

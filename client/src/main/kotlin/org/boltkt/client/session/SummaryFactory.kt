@@ -2,10 +2,25 @@ package org.boltkt.client.session
 
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.summary.ResultSummary
+import org.boltkt.client.summary.ServerInfo
+import org.boltkt.client.summary.SummaryInputs
 import org.boltkt.protocol.value.Value
 
 /** Builds [ResultSummary]s from a finished cursor: the one place the session layer meets summary parsing. */
 internal object SummaryFactory {
     fun of(cursor: ResultCursor, connection: BoltConnection, query: String, parameters: Map<String, Value>): ResultSummary =
-        TODO("wired to ResultSummary.from at merge")
+        ResultSummary.from(
+            SummaryInputs(
+                query = query,
+                parameters = parameters,
+                server = serverInfo(connection),
+                runMetadata = cursor.runMetadata,
+                finalMetadata = cursor.summaryMetadata ?: emptyMap(),
+                hadRecords = cursor.mayHaveHadRecords,
+            ),
+        )
+
+    /** Memgraph may send no agent in HELLO; the summary then says `unknown`. */
+    fun serverInfo(connection: BoltConnection): ServerInfo =
+        ServerInfo(connection.address.toString(), connection.server.agent ?: "unknown", connection.capabilities.version)
 }

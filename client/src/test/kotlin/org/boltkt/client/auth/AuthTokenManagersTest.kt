@@ -118,7 +118,7 @@ class AuthTokenManagersTest {
     }
 
     @Test
-    fun `concurrent getToken calls during a refresh call the provider once`() = runBlocking {
+    fun `concurrent getToken calls during a refresh call the provider once`(): Unit = runBlocking {
         val calls = AtomicInteger()
         val gate = CompletableDeferred<Unit>()
         val manager = AuthTokenManagers.bearer {

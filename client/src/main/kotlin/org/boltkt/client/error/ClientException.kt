@@ -1,0 +1,57 @@
+package org.boltkt.client.error
+
+import org.boltkt.protocol.value.Value
+
+/**
+ * The request was wrong: the server rejected it with a `*.ClientError.*` status (bad Cypher, constraint violation,
+ * missing permission, ...), or the driver detected a misuse before sending anything (then [code] is null).
+ *
+ * Thrown from any query, transaction or session operation. Retrying the same request does not help: change the
+ * request instead. The exceptions are subclasses that say so in [isRetryable] (routing changes, expired
+ * authorization) and security errors an [org.boltkt.client.auth.AuthTokenManager] reported as handled
+ * ([isHandledByAuthManager]).
+ *
+ * Following the official drivers, the server codes `Neo.TransientError.Transaction.Terminated` and
+ * `Neo.TransientError.Transaction.LockClientStopped` also arrive as this type (with their original [code]): the
+ * transaction was terminated on purpose, so retrying it would defeat that purpose.
+ */
+public open class ClientException(
+    message: String,
+    code: String? = null,
+    gqlStatus: String? = null,
+    gqlStatusDescription: String? = null,
+    diagnosticRecord: Map<String, Value>? = null,
+    cause: Throwable? = null,
+) : BoltException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+
+    @Volatile
+    private var handledByAuthManager: Boolean = false
+
+    /**
+     * True once the driver's [org.boltkt.client.auth.AuthTokenManager] reported this security error as handled
+     * (typically by dropping a stale token), which makes the error retryable with a fresh token. Only
+     * [isSecurityError] exceptions are ever marked. Safe to read from any thread.
+     */
+    public val isHandledByAuthManager: Boolean get() = handledByAuthManager
+
+    /**
+     * True for errors of the server's `ClientError.Security` category (`Neo.ClientError.Security.*`,
+     * `Memgraph.ClientError.Security.*`): the errors handed to
+     * [org.boltkt.client.auth.AuthTokenManager.handleSecurityException].
+     */
+    public val isSecurityError: Boolean
+        get() = code?.let { StatusCodes.category(it) == StatusCodes.SECURITY_CATEGORY } ?: false
+
+    /** Retryable only when an auth token manager handled this security error; subclasses may widen this. */
+    override val isRetryable: Boolean get() = handledByAuthManager
+
+    /**
+     * Records that the auth token manager handled this security error, so [isRetryable] becomes true.
+     * Returns false (and changes nothing) for errors that are not [isSecurityError].
+     */
+    internal fun markHandledByAuthManager(): Boolean {
+        if (!isSecurityError) return false
+        handledByAuthManager = true
+        return true
+    }
+}

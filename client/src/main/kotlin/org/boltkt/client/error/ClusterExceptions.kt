@@ -1,0 +1,37 @@
+package org.boltkt.client.error
+
+import org.boltkt.protocol.value.Value
+
+/**
+ * The server cannot accept writes for this database: it is not the cluster leader
+ * (`Neo.ClientError.Cluster.NotALeader`) or the database is read-only on this member
+ * (`Neo.ClientError.General.ForbiddenOnReadOnlyDatabase`); [code] tells which.
+ *
+ * Routing must drop this server as a writer for the database and refresh its routing table. Retryable, as in the
+ * official drivers: after the refresh the work goes to the new leader. (On a standalone read-only database the
+ * retries fail the same way until the retry time runs out.)
+ */
+public class NotALeaderException(
+    message: String,
+    code: String? = null,
+    gqlStatus: String? = null,
+    gqlStatusDescription: String? = null,
+    diagnosticRecord: Map<String, Value>? = null,
+    cause: Throwable? = null,
+) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+    /** Always true: routing sends the retry to another server. */
+    override val isRetryable: Boolean get() = true
+}
+
+/**
+ * The requested database does not exist (`Neo.ClientError.Database.DatabaseNotFound`). Not retryable; routing must
+ * not treat it as a connectivity problem (the official drivers call it a fatal discovery error).
+ */
+public class DatabaseNotFoundException(
+    message: String,
+    code: String? = null,
+    gqlStatus: String? = null,
+    gqlStatusDescription: String? = null,
+    diagnosticRecord: Map<String, Value>? = null,
+    cause: Throwable? = null,
+) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)

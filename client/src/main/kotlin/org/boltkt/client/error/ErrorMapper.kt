@@ -1,0 +1,124 @@
+package org.boltkt.client.error
+
+import org.boltkt.protocol.BoltProtocolException
+import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.value.StringValue
+import org.boltkt.protocol.value.Value
+import java.io.IOException
+import kotlin.coroutines.cancellation.CancellationException
+
+/**
+ * The one place where protocol failures and low-level throwables become public [BoltException]s. Stateless and
+ * safe from any thread.
+ */
+internal object ErrorMapper {
+
+    /** Special codes, compared without their vendor prefix so `Neo.` and `Memgraph.` codes map alike. */
+    private val special: Map<String, (Fields) -> BoltException> = mapOf(
+        "ClientError.Security.Unauthorized" to { f -> f.build(::AuthenticationException) },
+        "ClientError.Security.Unauthenticated" to { f -> f.build(::AuthenticationException) },
+        "ClientError.Security.TokenExpired" to { f -> f.build(::TokenExpiredException) },
+        "ClientError.Security.AuthorizationExpired" to { f -> f.build(::AuthorizationExpiredException) },
+        "ClientError.Security.Forbidden" to { f -> f.build(::ForbiddenException) },
+        "ClientError.Cluster.NotALeader" to { f -> f.build(::NotALeaderException) },
+        "ClientError.General.ForbiddenOnReadOnlyDatabase" to { f -> f.build(::NotALeaderException) },
+        "ClientError.Database.DatabaseNotFound" to { f -> f.build(::DatabaseNotFoundException) },
+        // Terminated on purpose (by the user, a timeout or an admin): retrying would defeat that purpose.
+        "TransientError.Transaction.Terminated" to { f -> f.build(::ClientException) },
+        "TransientError.Transaction.LockClientStopped" to { f -> f.build(::ClientException) },
+    )
+
+    /**
+     * Converts a server FAILURE into the public exception for its [code][Response.Failure.code]: special codes
+     * first, then by classification (`ClientError` → [ClientException], `TransientError` → [TransientException],
+     * `DatabaseError` → [DatabaseException]). A code with no known classification (including the placeholder for a
+     * GQL failure without `neo4j_code`) uses the GQL `_classification` when present, else [DatabaseException].
+     * The GQL status, description, diagnostic record and cause chain are carried over.
+     */
+    fun fromFailure(failure: Response.Failure): BoltException {
+        val fields = Fields(
+            message = failure.message,
+            code = failure.code,
+            gqlStatus = failure.gqlStatus,
+            description = failure.description,
+            diagnosticRecord = failure.diagnosticRecord,
+            cause = failure.cause?.let(::toCauseException),
+        )
+        special[StatusCodes.withoutVendor(failure.code)]?.let { return it(fields) }
+        val classification = StatusCodes.classification(failure.code)?.takeIf { it in KNOWN_CLASSIFICATIONS }
+            ?: StatusCodes.fromGqlClassification(
+                (failure.diagnosticRecord?.get(BoltException.CLASSIFICATION_KEY) as? StringValue)?.value,
+            )
+        return when (classification) {
+            StatusCodes.CLIENT_ERROR -> fields.build(::ClientException)
+            StatusCodes.TRANSIENT_ERROR -> fields.build(::TransientException)
+            else -> fields.build(::DatabaseException)
+        }
+    }
+
+    /**
+     * Converts a throwable caught while talking to the server at [serverAddress] (`host:port`, or null if unknown):
+     * - a [BoltException] is returned unchanged, except that a [ServiceUnavailableException] becomes an
+ *   [IncompleteCommitException] when [duringCommit];
+     * - a [BoltProtocolException] becomes a [ProtocolException] saying the connection was closed;
+     * - any other [Exception] (an [IOException] or transport failure in practice) means connectivity was lost: an
+     *   [IncompleteCommitException] when [duringCommit] (COMMIT was sent and not answered), else a
+     *   [ServiceUnavailableException] naming [serverAddress].
+     *
+     * The original throwable is the [cause][Throwable.cause] of the result.
+     *
+     * @throws CancellationException rethrown unchanged: cancellation is never converted.
+     * @throws Error rethrown unchanged (for example [OutOfMemoryError]): JVM errors are not connectivity problems.
+     */
+    fun fromThrowable(t: Throwable, serverAddress: String?, duringCommit: Boolean = false): BoltException {
+        if (t is CancellationException || t is Error) throw t
+        val where = serverAddress?.let { " to $it" } ?: ""
+        return when (t) {
+            is IncompleteCommitException -> t
+            is ServiceUnavailableException ->
+                if (duringCommit) incompleteCommit(where, t.message ?: "connection lost", serverAddress ?: t.serverAddress, t) else t
+            is BoltException -> t
+            is BoltProtocolException ->
+                ProtocolException("Protocol violation on the connection$where, which was closed: ${t.message}", t)
+            else -> {
+                val what = t.message ?: t.javaClass.simpleName
+                if (duringCommit) {
+                    incompleteCommit(where, what, serverAddress, t)
+                } else {
+                    val kind = if (t is IOException) "Connection$where failed" else "Unexpected failure on the connection$where"
+                    ServiceUnavailableException("$kind: $what", serverAddress, t)
+                }
+            }
+        }
+    }
+
+    private fun incompleteCommit(where: String, what: String, serverAddress: String?, cause: Throwable) =
+        IncompleteCommitException(
+            "Connection$where lost while waiting for the COMMIT result; the transaction may or may not have been " +
+                "committed: $what",
+            serverAddress, cause,
+        )
+
+    private fun toCauseException(cause: Response.GqlCause): GqlCauseException = GqlCauseException(
+        message = cause.message,
+        gqlStatus = cause.gqlStatus,
+        gqlStatusDescription = cause.description,
+        diagnosticRecord = cause.diagnosticRecord,
+        cause = cause.cause?.let(::toCauseException),
+    )
+
+    private val KNOWN_CLASSIFICATIONS = setOf(StatusCodes.CLIENT_ERROR, StatusCodes.TRANSIENT_ERROR, StatusCodes.DATABASE_ERROR)
+
+    private class Fields(
+        val message: String,
+        val code: String,
+        val gqlStatus: String?,
+        val description: String?,
+        val diagnosticRecord: Map<String, Value>?,
+        val cause: GqlCauseException?,
+    ) {
+        fun <E : BoltException> build(
+            ctor: (String, String?, String?, String?, Map<String, Value>?, Throwable?) -> E,
+        ): E = ctor(message, code, gqlStatus, description, diagnosticRecord, cause)
+    }
+}

@@ -1,0 +1,62 @@
+package org.boltkt.client.error
+
+import org.boltkt.protocol.value.Value
+
+/**
+ * The server rejected the credentials (`Neo.ClientError.Security.Unauthorized`, Memgraph's
+ * `Memgraph.ClientError.Security.Unauthenticated`). Thrown when opening or re-authenticating a connection, so from
+ * any operation that needs one. Not retryable unless an [org.boltkt.client.auth.AuthTokenManager] (for example
+ * [org.boltkt.client.auth.AuthTokenManagers.basic]) handled it and will supply new credentials.
+ */
+public open class AuthenticationException(
+    message: String,
+    code: String? = null,
+    gqlStatus: String? = null,
+    gqlStatusDescription: String? = null,
+    diagnosticRecord: Map<String, Value>? = null,
+    cause: Throwable? = null,
+) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)
+
+/**
+ * The server says the authentication token has expired (`Neo.ClientError.Security.TokenExpired`). The connection
+ * that saw it is closed. Retryable only once an [org.boltkt.client.auth.AuthTokenManager] that can refresh tokens
+ * (for example [org.boltkt.client.auth.AuthTokenManagers.bearer]) handled it ([isHandledByAuthManager]); with
+ * static credentials retrying cannot help.
+ */
+public class TokenExpiredException(
+    message: String,
+    code: String? = null,
+    gqlStatus: String? = null,
+    gqlStatusDescription: String? = null,
+    diagnosticRecord: Map<String, Value>? = null,
+    cause: Throwable? = null,
+) : AuthenticationException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)
+
+/**
+ * The server's cached authorization for this connection expired (`Neo.ClientError.Security.AuthorizationExpired`).
+ * The connection is closed; the same work on a fresh connection re-authorizes, so this is always retryable.
+ */
+public class AuthorizationExpiredException(
+    message: String,
+    code: String? = null,
+    gqlStatus: String? = null,
+    gqlStatusDescription: String? = null,
+    diagnosticRecord: Map<String, Value>? = null,
+    cause: Throwable? = null,
+) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+    /** Always true: a new connection gets fresh authorization. */
+    override val isRetryable: Boolean get() = true
+}
+
+/**
+ * The authenticated user may not do what was asked (`Neo.ClientError.Security.Forbidden`). Not retryable: the same
+ * request keeps failing until permissions change, unless an auth token manager handled it.
+ */
+public class ForbiddenException(
+    message: String,
+    code: String? = null,
+    gqlStatus: String? = null,
+    gqlStatusDescription: String? = null,
+    diagnosticRecord: Map<String, Value>? = null,
+    cause: Throwable? = null,
+) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)

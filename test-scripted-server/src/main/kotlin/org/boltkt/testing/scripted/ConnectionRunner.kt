@@ -187,6 +187,14 @@ internal class ConnectionRunner(
                     }
                 }
                 is Step.Reply -> send(s.response, lastRequest)
+                is Step.ReplyWith -> {
+                    val replies = try {
+                        s.compute(lastRequest, context)
+                    } catch (t: Throwable) {
+                        throw Mismatch("replyWith failed on $lastRequest: $t")
+                    }
+                    replies.forEach { send(it, lastRequest) }
+                }
                 is Step.ReplyStruct -> write(ChunkWriter.DEFAULT.frame(ResponseEncoder.encodeStruct(s.signature, s.fields, caps.valueFormat)))
                 is Step.SendRaw -> write(s.bytes)
                 is Step.Delay -> { flush(); Thread.sleep(s.millis) }

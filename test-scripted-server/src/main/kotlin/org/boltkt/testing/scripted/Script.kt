@@ -93,6 +93,11 @@ sealed interface Step {
         override fun toString(): String = "reply $response"
     }
 
+    /** Send the responses [compute] derives from the last request received (null before any) and the connection. */
+    class ReplyWith(val compute: (ReceivedRequest?, ConnectionContext) -> List<Response>) : Step {
+        override fun toString(): String = "reply computed"
+    }
+
     /** Send a hand-made structure as one chunked message. */
     class ReplyStruct(val signature: Int, val fields: List<Value>) : Step {
         override fun toString(): String = "reply struct 0x%02X".format(signature)
@@ -188,6 +193,9 @@ class ScriptBuilder {
 
     /** Send several responses in order. */
     fun reply(vararg responses: Response): Unit = responses.forEach { reply(it) }
+
+    /** Send responses computed from the last received request, e.g. to echo a bookmark or the negotiated version. */
+    fun replyWith(compute: (request: ReceivedRequest?, context: ConnectionContext) -> List<Response>): Unit = add(Step.ReplyWith(compute))
 
     /** Send a hand-made structure message (natives or [Value]s as fields). */
     fun replyStruct(signature: Int, vararg fields: Any?): Unit = add(Step.ReplyStruct(signature, fields.map(::toValue)))

@@ -146,8 +146,13 @@ class ScriptedBoltServer(private val scripts: ServerScripts) : AutoCloseable {
     /**
      * Fails with every recorded mismatch, and for every connection whose script did not run to its end (for
      * example because the client closed early). Scripts with a terminal step count as done once it is reached.
+     * Connections still open and mid-script are waited for up to [timeout] first, so a test need not race the
+     * server's threads. Connections not yet accepted are not seen: use [awaitConnections] first when that matters.
      */
-    fun assertScriptCompleted() {
+    fun assertScriptCompleted(timeout: Duration = 2.seconds) {
+        // Give connection threads time to process what the client already sent; returns at once when all are settled.
+        val deadline = System.nanoTime() + timeout.inWholeNanoseconds
+        while (failures.isEmpty() && connections.any { it.isOpen && !it.scriptCompleted } && System.nanoTime() < deadline) Thread.sleep(5)
         val problems = failures.map { it.toString() } +
             connections.filter { !it.scriptCompleted && it.closeReason != CloseReason.FAILURE }
                 .map { "connection ${it.index}: script not completed (${if (it.isOpen) "still running" else "closed: ${it.closeReason}"}); received ${it.requests}" }

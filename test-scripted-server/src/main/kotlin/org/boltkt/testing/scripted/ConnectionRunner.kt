@@ -98,8 +98,12 @@ internal class ConnectionRunner(
             is HandshakeAnswer.Negotiate -> {
                 version = negotiate(request, answer.supported)
                 if (version == null) {
-                    write(ByteArray(4)); flush()
-                    throw Mismatch("no common Bolt version: the client proposed ${describeSlots(request)}, the script supports ${answer.supported}")
+                    // Recorded before the answer goes out, so a client that sees the refusal also sees the failure.
+                    server.recordFailure(ScriptFailure(record.index, step, "no common Bolt version: the client proposed ${describeSlots(request)}, the script supports ${answer.supported}"))
+                    record.closeReason = CloseReason.FAILURE
+                    write(ByteArray(4))
+                    finish(CloseReason.FAILURE)
+                    return false
                 }
                 write(legacyAnswer(version))
             }

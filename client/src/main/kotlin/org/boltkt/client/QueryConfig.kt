@@ -1,5 +1,6 @@
 package org.boltkt.client
 
+import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.bookmark.BookmarkManager
 import org.boltkt.client.record.Record
 import org.boltkt.client.summary.ResultSummary
@@ -22,14 +23,14 @@ public data class QueryConfig(
     public val transactionConfig: TransactionConfig = TransactionConfig.DEFAULT,
 ) {
     public companion object {
-        public val DEFAULT: QueryConfig = QueryConfig()
-
-        /** Marker for "the driver's executeQuery bookmark manager". */
+        /** Marker for "the driver's executeQuery bookmark manager". Declared first: [DEFAULT] refers to it. */
         public val UseDriverDefault: BookmarkManager = object : BookmarkManager {
-            override suspend fun getBookmarks() = emptySet<org.boltkt.client.bookmark.Bookmark>()
-            override suspend fun updateBookmarks(previous: Set<org.boltkt.client.bookmark.Bookmark>, new: Set<org.boltkt.client.bookmark.Bookmark>) = Unit
+            override suspend fun getBookmarks() = emptySet<Bookmark>()
+            override suspend fun updateBookmarks(previous: Set<Bookmark>, new: Set<Bookmark>) = Unit
             override fun toString() = "UseDriverDefault"
         }
+
+        public val DEFAULT: QueryConfig = QueryConfig()
     }
 }
 

@@ -62,7 +62,7 @@ internal class ResultImpl(
             consume()
             throw ResultNotSingleException(
                 "expected exactly one record but the result has more; the rest was discarded",
-                ResultNotSingleException.Reason.MORE_THAN_ONE_RECORD,
+                ResultNotSingleException.Reason.TOO_MANY_RECORDS,
             )
         }
         return first

@@ -76,6 +76,24 @@ public object Values {
         return out
     }
 
+    /**
+     * Converts a parameter map (e.g. the `parameters` of `run`), each value with [of].
+     * @throws IllegalArgumentException naming the parameter whose value cannot be sent.
+     */
+    @JvmStatic
+    public fun parameters(parameters: Map<String, Any?>): Map<String, Value> {
+        if (parameters.isEmpty()) return emptyMap()
+        val out = LinkedHashMap<String, Value>(parameters.size * 2)
+        for ((k, v) in parameters) {
+            out[k] = try {
+                of(v)
+            } catch (e: IllegalArgumentException) {
+                throw IllegalArgumentException("parameter '$k': ${e.message}", e)
+            }
+        }
+        return out
+    }
+
     private fun mapOf(map: Map<*, *>): Map<String, Value> {
         if (map.isEmpty()) return emptyMap()
         val out = LinkedHashMap<String, Value>(map.size * 2)

@@ -11,7 +11,9 @@ import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.ResultConsumedException
 import org.boltkt.client.error.ResultNotSingleException
 import org.boltkt.client.use
+import org.boltkt.client.record.*
 import org.boltkt.client.value.Values
+import org.boltkt.client.value.asObject
 import org.boltkt.client.auth.AuthTokens
 import org.boltkt.client.BoltDriver
 import org.boltkt.protocol.value.DurationValue
@@ -142,7 +144,7 @@ class DriverQueriesTest {
             val tx = session.beginTransaction(TransactionConfig(timeout = 30.seconds, metadata = mapOf("app" to "boltkt-tests")))
             tx.run("CREATE (:BoltktTx {tag: \$tag, v: 'committed'})", mapOf("tag" to tag)).consume()
             val meta = tx.run("SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN metaData").single()
-            assertEquals(mapOf("app" to "boltkt-tests"), meta.getMap("metaData"))
+            assertEquals(mapOf("app" to "boltkt-tests"), meta["metaData"].asObject())
             tx.commit()
             assertFalse(tx.isOpen)
             assertThrows(ClientException::class.java) { kotlinx.coroutines.runBlocking { tx.run("RETURN 1") } }

@@ -11,6 +11,7 @@ import org.boltkt.client.auth.AuthTokenManagers
 import org.boltkt.client.auth.AuthTokens
 import org.boltkt.client.BoltDriver
 import org.boltkt.client.use
+import org.boltkt.client.record.*
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.testsupport.neo4j.Neo4jVersion
 import org.junit.jupiter.api.Assertions.assertEquals

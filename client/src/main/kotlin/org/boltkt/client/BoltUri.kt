@@ -33,8 +33,8 @@ internal data class BoltUri(val routing: Boolean, val address: ServerAddress, va
             val port = if (uri.port == -1) ServerAddress.DEFAULT_BOLT_PORT else uri.port
             val context = parseQuery(uri.rawQuery, text)
             if (!routing && context.isNotEmpty()) throw ConfigurationException("routing context ('?${uri.rawQuery}') is only allowed with neo4j://, not in '$text'")
-            return BoltUri(routing, ServerAddress(host.removePrefix("[").removeSuffix("]"), port), context + ("address" to "$host:$port"))
-                .let { if (routing) it else it.copy(routingContext = emptyMap()) }
+            val routingContext = if (routing) context + ("address" to "$host:$port") else emptyMap()
+            return BoltUri(routing, ServerAddress(host.removePrefix("[").removeSuffix("]"), port), routingContext)
         }
 
         private fun parseQuery(raw: String?, text: String): Map<String, String> {

@@ -1,0 +1,41 @@
+package org.boltkt.client.config
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import org.boltkt.client.BoltUri
+import org.boltkt.client.error.ConfigurationException
+import org.boltkt.client.transport.ServerAddress
+
+class BoltUriSpec : FunSpec({
+    test("bolt:// with and without a port") {
+        BoltUri.parse("bolt://db.example:7688") shouldBe BoltUri(false, ServerAddress("db.example", 7688), emptyMap())
+        BoltUri.parse("bolt://localhost").address shouldBe ServerAddress("localhost", 7687)
+        BoltUri.parse("BOLT://[::1]:7690").address shouldBe ServerAddress("::1", 7690)
+    }
+
+    test("neo4j:// carries its routing context plus the address") {
+        val uri = BoltUri.parse("neo4j://core1:7687?region=eu&policy=fast%20lane")
+        uri.routing shouldBe true
+        uri.routingContext shouldBe mapOf("region" to "eu", "policy" to "fast lane", "address" to "core1:7687")
+    }
+
+    test("invalid URIs name the fix") {
+        val cases = mapOf(
+            "localhost:7687" to "unsupported scheme",
+            "http://localhost:7474" to "unsupported scheme 'http'",
+            "bolt+s://localhost" to "needs TLS",
+            "neo4j+ssc://localhost" to "needs TLS",
+            "bolt://localhost/db" to "must not have a path",
+            "bolt://localhost?region=eu" to "only allowed with neo4j://",
+            "neo4j://localhost?region" to "needs key=value",
+            "neo4j://localhost?address=x:1" to "reserved",
+            "bolt://" to "not a valid URI",
+            "bolt://:7687" to "no host",
+        )
+        for ((text, expected) in cases) {
+            shouldThrow<ConfigurationException> { BoltUri.parse(text) }.message shouldContain expected
+        }
+    }
+})

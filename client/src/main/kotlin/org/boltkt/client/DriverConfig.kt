@@ -1,5 +1,6 @@
 package org.boltkt.client
 
+import org.boltkt.client.retry.RetryClassifier
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportKind
 import org.slf4j.Logger
@@ -32,6 +33,8 @@ import kotlin.time.Duration.Companion.seconds
  * @property resolver maps an initial address to the addresses to try, in order (custom DNS, seed lists).
  * @property logger where the driver logs (SLF4J); defaults to the `org.boltkt.client` logger.
  * @property transport the socket implementation: [TransportKind.NIO] (JDK asynchronous channels) or KTOR.
+ * @property retryClassifier decides which failures managed transactions retry; the default retries Neo4j's and
+ *   Memgraph's transient errors and connectivity failures, never an incomplete commit.
  */
 public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize
@@ -46,6 +49,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = builder.resolver
     public val logger: Logger = builder.logger
     public val transport: TransportKind = builder.transport
+    public val retryClassifier: RetryClassifier = builder.retryClassifier
 
     init {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
@@ -81,6 +85,7 @@ public class DriverConfigBuilder internal constructor() {
     public var resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = null
     public var logger: Logger = LoggerFactory.getLogger("org.boltkt.client")
     public var transport: TransportKind = TransportKind.NIO
+    public var retryClassifier: RetryClassifier = RetryClassifier.DEFAULT
 
     /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
     public fun livenessCheckAfter(idle: Duration) {

@@ -118,7 +118,7 @@ internal class DriverImpl private constructor(
                 acquisitionTimeout = config.connectionAcquisitionTimeout,
                 resolver = config.resolver,
             )
-            val retry = RetryPolicy(maxRetryTime = config.maxTransactionRetryTime)
+            val retry = RetryPolicy(maxRetryTime = config.maxTransactionRetryTime, classifier = config.retryClassifier)
             return DriverImpl(config, DriverContext(source, config, retry), transports)
         }
     }

@@ -1,0 +1,60 @@
+package org.boltkt.client.it
+
+import org.boltkt.client.summary.QueryType
+import org.boltkt.client.use
+import org.boltkt.testsupport.neo4j.Neo4jVersion
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.EnumSource
+
+/** Summaries parsed from what real servers send: counters, query type, plan, profile, notifications, GQL statuses. */
+class SummaryAgainstServerTest {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `counters, query type, database and timings of a write`(version: Neo4jVersion) = withDriver(version) { driver, _ ->
+        driver.session().use { session ->
+            val summary = session.run("CREATE (a:BoltktSum {v: 1})-[:R]->(b:BoltktSum) SET a.w = 2 WITH a, b DETACH DELETE a, b").consume()
+            assertEquals(QueryType.WRITE_ONLY, summary.queryType)
+            assertEquals(2, summary.counters.nodesCreated)
+            assertEquals(2, summary.counters.nodesDeleted)
+            assertEquals(1, summary.counters.relationshipsCreated)
+            assertTrue(summary.counters.containsUpdates)
+            assertEquals("neo4j", summary.database)
+            assertNotNull(summary.resultAvailableAfter)
+            assertEquals("CREATE (a:BoltktSum {v: 1})-[:R]->(b:BoltktSum) SET a.w = 2 WITH a, b DETACH DELETE a, b", summary.query.text)
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `profile and explain plans`(version: Neo4jVersion) = withDriver(version) { driver, _ ->
+        driver.session().use { session ->
+            val profiled = session.run("PROFILE UNWIND range(1, 10) AS i RETURN i").consume()
+            val profile = profiled.profile!!
+            assertEquals("ProduceResults", profile.operatorType.substringBefore('@'))
+            assertEquals(10L, profile.records)
+            assertTrue(profile.children.isNotEmpty())
+
+            val explained = session.run("EXPLAIN MATCH (n) RETURN n").consume()
+            assertNull(explained.profile)
+            assertEquals("ProduceResults", explained.plan!!.operatorType.substringBefore('@'))
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `a cartesian product is reported as a structured notification with its position`(version: Neo4jVersion) =
+        withDriver(version) { driver, _ ->
+            driver.session().use { session ->
+                val summary = session.run("EXPLAIN MATCH (a:BoltktNone), (b:BoltktNone) RETURN a, b").consume()
+                val notification = summary.notifications.single { it.code == "Neo.ClientNotification.Statement.CartesianProduct" }
+                assertEquals("PERFORMANCE", notification.rawCategory)
+                assertEquals("INFORMATION", notification.rawSeverity)
+                assertEquals(1L, notification.position!!.line)
+                assertTrue(summary.gqlStatusObjects.any { it.gqlStatus == "03N90" }, "statuses: ${summary.gqlStatusObjects.map { it.gqlStatus }}")
+            }
+        }
+}

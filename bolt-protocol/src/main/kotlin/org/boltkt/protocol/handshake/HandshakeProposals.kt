@@ -58,9 +58,13 @@ public data class HandshakeProposals(
         /** A copy of the manifest v1 marker `00 00 01 FF`, both proposed by the client and echoed by the server. */
         public fun manifestV1Marker(): ByteArray = MANIFEST_V1_MARKER.copyOf()
 
-        /** Neo4j 4.4 to 2026.x: manifest v1, then 6.0, 5.8–5.0 and 4.4 for servers without the manifest. */
+        /**
+         * Neo4j 4.4 to 2026.x and Memgraph: manifest v1, then 6.0, 5.8–5.0 and 4.4–4.3 for servers without the
+         * manifest. 4.3 is in the last slot because Memgraph servers that speak no 5.x (or are configured for 4.x)
+         * stop at 4.3; a server speaking only 5.2 finds it in the 5.8–5.0 range.
+         */
         public val DEFAULT: HandshakeProposals = HandshakeProposals(
-            listOf(VersionRange(6, 0), VersionRange(5, 8, 0), VersionRange(4, 4)),
+            listOf(VersionRange(6, 0), VersionRange(5, 8, 0), VersionRange(4, 4, 3)),
             offerManifestV1 = true,
         )
 

@@ -48,7 +48,7 @@ class ClientHandshakeSpec : FunSpec({
 
     context("errors") {
         test("no common version names what was proposed") {
-            failure(answer = "00 00 00 00").reason shouldContain "none of the proposed Bolt versions (proposed: manifest v1, 6.0, 5.8–5.0, 4.4)"
+            failure(answer = "00 00 00 00").reason shouldContain "none of the proposed Bolt versions (proposed: manifest v1, 6.0, 5.8–5.0, 4.4–4.3)"
             failure(HandshakeProposals.MEMGRAPH, "00 00 00 00").reason shouldContain "proposed: 5.2–5.0, 4.3)"
         }
 
@@ -57,7 +57,7 @@ class ClientHandshakeSpec : FunSpec({
         }
 
         test("an unproposed version is refused") {
-            failure(answer = "00 00 03 04").reason shouldContain "chose Bolt 4.3 (00 00 03 04), which was not proposed"
+            failure(answer = "00 00 02 04").reason shouldContain "chose Bolt 4.2 (00 00 02 04), which was not proposed"
             failure(HandshakeProposals.MEMGRAPH, "00 00 08 05").reason shouldContain "Bolt 5.8"
         }
 
@@ -126,8 +126,8 @@ class ClientHandshakeSpec : FunSpec({
         }
 
         test("only unknown versions offered: error names both sides") {
-            shouldThrow<BoltProtocolException> { ClientHandshake().feed(bytes("00 00 01 FF 01 00 01 03 04 00")) }
-                .reason shouldContain "the server offers 4.3–4.2, the client speaks 6.0, 5.8–5.0, 4.4"
+            shouldThrow<BoltProtocolException> { ClientHandshake().feed(bytes("00 00 01 FF 01 00 01 02 04 00")) }
+                .reason shouldContain "the server offers 4.2–4.1, the client speaks 6.0, 5.8–5.0, 4.4–4.3"
         }
 
         test("a hostile count is refused before allocating") {

@@ -9,9 +9,9 @@ import org.boltkt.protocol.testing.toHex
 import org.boltkt.protocol.version.BoltVersion
 
 class HandshakeProposalsSpec : FunSpec({
-    test("default request: magic, manifest marker, 6.0, 5.8 down to 5.0, 4.4") {
+    test("default request: magic, manifest marker, 6.0, 5.8 down to 5.0, 4.4 down to 4.3") {
         HandshakeProposals.DEFAULT.encodeRequest().toHex() shouldBe
-            bytes("60 60 B0 17  00 00 01 FF  00 00 00 06  00 08 08 05  00 00 04 04").toHex()
+            bytes("60 60 B0 17  00 00 01 FF  00 00 00 06  00 08 08 05  00 01 04 04").toHex()
     }
 
     test("Memgraph request: 5.2 down to 5.0 and 4.3, unused slots zero") {

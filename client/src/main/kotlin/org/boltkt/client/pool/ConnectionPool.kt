@@ -29,11 +29,13 @@ internal class ConnectionPool(
     private val permits = Semaphore(settings.maxSize)
     private val lock = Any()
     private val idle = ArrayDeque<BoltConnection>()
-    private var inUse = 0
+
+    /** Connections handed out and not yet released, by identity: a release counts only once per hand-out. */
+    private val lent: MutableSet<BoltConnection> = java.util.Collections.newSetFromMap(java.util.IdentityHashMap())
     private var closed = false
 
     /** Connections handed out and not yet released. */
-    val inUseCount: Int get() = synchronized(lock) { inUse }
+    val inUseCount: Int get() = synchronized(lock) { lent.size }
 
     /** Connections waiting in the pool. */
     val idleCount: Int get() = synchronized(lock) { idle.size }
@@ -58,7 +60,7 @@ internal class ConnectionPool(
                     continue
                 }
                 if (needsLivenessCheck(candidate) && !isAlive(candidate)) continue
-                markInUse()
+                markInUse(candidate)
                 handedOut = true
                 return candidate
             }
@@ -67,7 +69,7 @@ internal class ConnectionPool(
                 fresh.close()
                 throw PoolClosedException(address)
             }
-            markInUse()
+            markInUse(fresh)
             handedOut = true
             return fresh
         } finally {
@@ -75,12 +77,17 @@ internal class ConnectionPool(
         }
     }
 
-    /** Returns a connection from [acquire]: kept when reusable, closed otherwise. Never suspends or throws. */
+    /**
+     * Returns a connection from [acquire]: kept when reusable, closed otherwise. Never suspends or throws.
+     * Idempotent per hand-out: releasing a connection that is not currently handed out (a second release, or one
+     * this pool never gave) changes nothing, so a caller bug cannot free a permit another connection holds and let
+     * the pool grow past its size.
+     */
     fun release(connection: BoltConnection) {
-        connection.touch()
         val keep = connection.isReusable && !isExpired(connection)
         val kept = synchronized(lock) {
-            inUse--
+            if (!lent.remove(connection)) return
+            connection.touch()
             if (keep && !closed) {
                 idle.addFirst(connection)
                 true
@@ -113,7 +120,7 @@ internal class ConnectionPool(
         if (isClosed) throw PoolClosedException(address)
     }
 
-    private fun markInUse() = synchronized(lock) { inUse++ }
+    private fun markInUse(connection: BoltConnection) = synchronized(lock) { lent.add(connection) }
 
     private fun isExpired(connection: BoltConnection): Boolean =
         settings.maxLifetime != Duration.INFINITE && elapsed(connection.createdAtNanos) > settings.maxLifetime

@@ -171,6 +171,20 @@ internal class ResultCursor(
             throw mapped
         }
 
+    /**
+     * The reader stopped mid-exchange and the connection can no longer be read (it broke with the cancellation, or
+     * cleanup could not finish): ends the stream without any further wire activity, so the owner can give the
+     * connection back exactly once and later reads fail with [ResultConsumedException] saying [reason] instead of
+     * touching a connection that went back to the pool. The listener is not told; the owner releases. No-op once
+     * the stream ended.
+     */
+    fun abandon(reason: String) {
+        if (isDone) return
+        lookahead = null
+        failure = ResultConsumedException(reason)
+        markConsumed(reason)
+    }
+
     private fun markConsumed(reason: String) {
         if (consumedReason == null) consumedReason = reason
     }

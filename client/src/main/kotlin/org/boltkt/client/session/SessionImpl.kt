@@ -152,7 +152,11 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private inner class AutoCommitOwner(private val connection: BoltConnection) : ResultImpl.Owner {
         override suspend fun abandoned(cursor: ResultCursor) {
             if (connection.isOpen) cleanup { cursor.consume("the result was abandoned before its end") }
-            if (!cursor.isDone) releaseClean(driver.source, connection)
+            // Called again for the same cursor (a cancelled read, then the flow's finally) it must not release twice.
+            if (!cursor.isDone) {
+                cursor.abandon("the result was abandoned before its end (its reader was cancelled); the connection was closed")
+                releaseClean(driver.source, connection)
+            }
         }
     }
 }

@@ -1,0 +1,82 @@
+package org.boltkt.client.faults
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.matchers.shouldBe
+import org.boltkt.client.error.IncompleteCommitException
+import org.boltkt.client.faults.Faults.assertPool
+import org.boltkt.client.faults.Faults.withDriver
+import org.boltkt.client.record.getLong
+import org.boltkt.client.transport.TransportKind
+import org.boltkt.client.use
+import org.boltkt.protocol.message.RequestKind
+import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.failure
+import org.boltkt.testing.scripted.ignored
+import org.boltkt.testing.scripted.record
+import org.boltkt.testing.scripted.success
+import org.junit.jupiter.api.Timeout
+import org.junit.jupiter.params.ParameterizedTest
+import org.junit.jupiter.params.provider.EnumSource
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicInteger
+import kotlin.time.Duration.Companion.seconds
+
+/** Managed transactions (`executeWrite`) under faults: what is retried, what must never be. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ManagedRetryFaultsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
+    fun `a transient FAILURE is retried and the second attempt's value returned`(transport: TransportKind) = withDriver(
+        ScriptedBoltServer {
+            greet()
+            expect(RequestKind.BEGIN); reply(success())
+            expect(RequestKind.RUN); expect(RequestKind.PULL)
+            reply(failure("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"), ignored())
+            expect(RequestKind.RESET); reply(success())
+            expect(RequestKind.BEGIN); reply(success())
+            expect(RequestKind.RUN); expect(RequestKind.PULL)
+            reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(11), success("has_more" to false))
+            expect(RequestKind.COMMIT); reply(success("bookmark" to "bm-commit"))
+        },
+        transport, { maxTransactionRetryTime = 3.seconds },
+    ) { driver, server ->
+        val runs = AtomicInteger()
+        val value = driver.session().use { s ->
+            s.executeWrite { tx -> runs.incrementAndGet(); tx.run("MATCH (n) SET n.x = 1 RETURN 11 AS n").single().getLong("n") }
+        }
+        value shouldBe 11
+        runs.get() shouldBe 2
+        driver.assertPool(inUse = 0, idle = 1)
+        server.connectionsAccepted shouldBe 1
+        server.assertScriptCompleted()
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
+    fun `a connection dropped during COMMIT is an IncompleteCommitException and is not retried`(transport: TransportKind) = withDriver(
+        ScriptedBoltServer.perConnection {
+            connection {
+                greet()
+                expect(RequestKind.BEGIN); reply(success())
+                expect(RequestKind.RUN); expect(RequestKind.PULL)
+                reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(1), success("has_more" to false))
+                expect(RequestKind.COMMIT)
+                closeConnection()
+            }
+            // No further connection is scripted: a retry would be recorded as a failure.
+        },
+        transport, { maxTransactionRetryTime = 3.seconds },
+    ) { driver, server ->
+        val runs = AtomicInteger()
+        driver.session().use { s ->
+            shouldThrow<IncompleteCommitException> {
+                s.executeWrite { tx -> runs.incrementAndGet(); tx.run("CREATE (n) RETURN 1 AS n").single().getLong("n") }
+            }
+        }
+        runs.get() shouldBe 1
+        driver.assertPool(inUse = 0, idle = 0)
+        server.connectionsAccepted shouldBe 1
+        server.assertScriptCompleted()
+    }
+}

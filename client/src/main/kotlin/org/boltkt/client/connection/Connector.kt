@@ -16,6 +16,8 @@ import org.boltkt.protocol.value.ListValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.version.Capabilities
 import org.boltkt.protocol.version.ServerFlavor
+import org.slf4j.Logger
+import org.slf4j.helpers.NOPLogger
 import java.nio.ByteBuffer
 
 /**
@@ -26,7 +28,11 @@ import java.nio.ByteBuffer
  * A server that refuses HELLO or LOGON answers with a FAILURE, thrown as [ServerFailureException] for the one
  * error mapper to translate.
  */
-internal class Connector(private val transports: TransportFactory, val settings: ConnectionSettings) {
+internal class Connector(
+    private val transports: TransportFactory,
+    val settings: ConnectionSettings,
+    private val logger: Logger = NOPLogger.NOP_LOGGER,
+) {
     suspend fun connect(address: ServerAddress, auth: AuthToken): BoltConnection {
         val transport = transports.connect(address, settings.transport)
         try {
@@ -36,6 +42,10 @@ internal class Connector(private val transports: TransportFactory, val settings:
             )
             authenticate(connection, auth)
             connection.auth = auth
+            logger.debug(
+                "Connected to {} with Bolt {} ({}, {})",
+                address, connection.capabilities.version, connection.server.agent ?: "no agent", connection.server.connectionId ?: "no id",
+            )
             return connection
         } catch (t: Throwable) {
             transport.close()

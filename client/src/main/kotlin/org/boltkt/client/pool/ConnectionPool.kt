@@ -2,6 +2,8 @@ package org.boltkt.client.pool
 
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.sync.Semaphore
+import org.slf4j.Logger
+import org.slf4j.helpers.NOPLogger
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.transport.ServerAddress
 import kotlin.time.Duration
@@ -25,6 +27,7 @@ internal class ConnectionPool(
     private val settings: PoolSettings,
     private val connect: suspend () -> BoltConnection,
     private val nanoTime: () -> Long = System::nanoTime,
+    private val logger: Logger = NOPLogger.NOP_LOGGER,
 ) {
     private val permits = Semaphore(settings.maxSize)
     private val lock = Any()
@@ -95,7 +98,10 @@ internal class ConnectionPool(
                 false
             }
         }
-        if (!kept) connection.close()
+        if (!kept) {
+            logger.debug("Closing {} instead of pooling it (open={}, server state {})", connection, connection.isOpen, connection.serverState)
+            connection.close()
+        }
         permits.release()
     }
 

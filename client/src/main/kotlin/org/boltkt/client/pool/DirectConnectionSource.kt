@@ -12,6 +12,8 @@ import org.boltkt.client.error.UnsupportedFeatureException
 import org.boltkt.client.session.ErrorTranslator
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.protocol.message.AuthToken
+import org.slf4j.Logger
+import org.slf4j.helpers.NOPLogger
 import kotlin.time.Duration
 
 /**
@@ -26,8 +28,9 @@ internal class DirectConnectionSource(
     poolSettings: PoolSettings,
     private val acquisitionTimeout: Duration,
     private val resolver: (suspend (ServerAddress) -> List<ServerAddress>)?,
+    logger: Logger = NOPLogger.NOP_LOGGER,
 ) : ConnectionSource {
-    private val pool = ConnectionPool(address, poolSettings, connect = { open() })
+    private val pool = ConnectionPool(address, poolSettings, connect = { open() }, logger = logger)
 
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
         var acquired: BoltConnection? = null

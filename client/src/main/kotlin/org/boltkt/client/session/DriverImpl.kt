@@ -112,11 +112,12 @@ internal class DriverImpl private constructor(
             )
             val source = DirectConnectionSource(
                 address = parsed.address,
-                connector = Connector(transports, settings),
+                connector = Connector(transports, settings, config.logger),
                 authManager = authManager,
                 poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout),
                 acquisitionTimeout = config.connectionAcquisitionTimeout,
                 resolver = config.resolver,
+                logger = config.logger,
             )
             val retry = RetryPolicy(maxRetryTime = config.maxTransactionRetryTime, classifier = config.retryClassifier)
             return DriverImpl(config, DriverContext(source, config, retry), transports)

@@ -10,6 +10,7 @@ import org.boltkt.client.TransactionContext
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.pool.AcquireRequest
@@ -53,7 +54,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         execute(AccessMode.WRITE, config, work)
 
     private suspend fun <T> execute(mode: AccessMode, config: TransactionConfig, work: suspend (TransactionContext) -> T): T =
-        driver.retryPolicy.run { _ ->
+        driver.retryPolicy.run { attempt ->
+            if (attempt > 1) driver.config.logger.info("Retrying a managed {} transaction (attempt {})", mode, attempt)
             val tx = begin(mode, config)
             try {
                 val value = work(tx)
@@ -61,6 +63,9 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
                 value
             } catch (e: Throwable) {
                 tx.close()
+                if (e is BoltException && driver.config.retryClassifier.isRetryable(e)) {
+                    driver.config.logger.info("Managed {} transaction attempt {} failed with {} ({}); it may be retried", mode, attempt, e.javaClass.simpleName, e.code ?: e.message)
+                }
                 throw e
             }
         }

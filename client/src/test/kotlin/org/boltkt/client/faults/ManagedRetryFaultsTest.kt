@@ -27,7 +27,15 @@ class ManagedRetryFaultsTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TransportKind::class)
-    fun `a transient FAILURE is retried and the second attempt's value returned`(transport: TransportKind) = withDriver(
+    fun `a transient FAILURE is retried, logged through the configured logger, and the second attempt's value returned`(transport: TransportKind) {
+        val logger = CapturingLogger()
+        retriedOnce(transport, logger)
+        logger.messages.any { it.startsWith("INFO Managed WRITE transaction attempt 1 failed with TransientException (Neo.TransientError.Transaction.DeadlockDetected)") } shouldBe true
+        logger.messages.any { it == "INFO Retrying a managed WRITE transaction (attempt 2)" } shouldBe true
+        logger.messages.any { it.startsWith("DEBUG Connected to ") } shouldBe true
+    }
+
+    private fun retriedOnce(transport: TransportKind, logger: CapturingLogger) = withDriver(
         ScriptedBoltServer {
             greet()
             expect(RequestKind.BEGIN); reply(success())
@@ -39,7 +47,7 @@ class ManagedRetryFaultsTest {
             reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(11), success("has_more" to false))
             expect(RequestKind.COMMIT); reply(success("bookmark" to "bm-commit"))
         },
-        transport, { maxTransactionRetryTime = 3.seconds },
+        transport, { maxTransactionRetryTime = 3.seconds; this.logger = logger },
     ) { driver, server ->
         val runs = AtomicInteger()
         val value = driver.session().use { s ->

@@ -106,7 +106,7 @@ internal suspend fun <T> runWork(tx: TransactionContext, work: Function<AsyncTra
 public open class AsyncTransactionContext internal constructor(
     private val context: TransactionContext,
     /** The scope the futures of this context run in. */
-    internal val scope: CoroutineScope,
+    @get:JvmSynthetic internal val scope: CoroutineScope,
 ) {
     /** Runs [query] in the transaction; completes with a cursor once the server accepted it. */
     @JvmOverloads

@@ -83,7 +83,7 @@ public class BlockingSession internal constructor(
 /** Blocking view of a [TransactionContext]: runs queries in a managed transaction. Not thread-safe. */
 public open class BlockingTransactionContext internal constructor(
     private val context: TransactionContext,
-    internal val scope: CoroutineScope,
+    @get:JvmSynthetic internal val scope: CoroutineScope,
 ) {
     /** Runs [query] in the transaction and returns its result once the server accepted it. */
     @JvmOverloads

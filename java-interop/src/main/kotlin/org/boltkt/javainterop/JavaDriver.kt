@@ -152,8 +152,12 @@ public class JavaDriver private constructor(
     public fun metrics(): List<PoolMetrics> = driver.metrics()
 
     /** Closes every connection; sessions fail afterwards. Idempotent. The future completes when all are closed. */
-    public fun closeAsync(): CompletableFuture<Void?> =
-        scope.launchUnit { driver.close() }.whenComplete { _, _ -> scope.cancel("the driver was closed") }
+    public fun closeAsync(): CompletableFuture<Void?> {
+        val closing = scope.launchUnit { driver.close() }
+        // Not the returned future: a dependent stage would wrap a failure in CompletionException.
+        closing.whenComplete { _, _ -> scope.cancel("the driver was closed") }
+        return closing
+    }
 
     /** Blocking [closeAsync]. */
     override fun close(): Unit = closeAsync().awaitBlocking().let { }

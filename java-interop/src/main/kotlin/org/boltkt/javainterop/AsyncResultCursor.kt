@@ -61,7 +61,12 @@ public class AsyncResultCursor internal constructor(
      * future exceptionally with that exception.
      */
     public fun forEachAsync(action: Consumer<JavaRecord>): CompletableFuture<ResultSummary> = scope.launchFuture {
-        result.records().collect { action.accept(JavaRecord(it)) }
+        // A next() loop rather than collecting records(): same streaming, and a cancellation mid-read takes exactly
+        // one cleanup path in the core (see the report on Result.records() cancellation).
+        while (true) {
+            val record = result.next() ?: break
+            action.accept(JavaRecord(record))
+        }
         result.consume()
     }
 

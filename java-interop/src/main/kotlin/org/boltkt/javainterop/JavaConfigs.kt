@@ -126,6 +126,7 @@ public class JavaDriverConfig private constructor(
         }
     }
 
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
     public companion object {
         /** All defaults. */
         @JvmStatic
@@ -211,6 +212,7 @@ public class JavaSessionConfig private constructor(
         }
     }
 
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
     public companion object {
         /** Home database, WRITE, driver defaults. */
         @JvmStatic
@@ -259,6 +261,7 @@ public class JavaTransactionConfig private constructor(
         public fun build(): JavaTransactionConfig = JavaTransactionConfig(TransactionConfig(timeout?.toKotlin(), metadata))
     }
 
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
     public companion object {
         /** No timeout, no metadata. */
         @JvmStatic
@@ -336,6 +339,7 @@ public class JavaQueryConfig private constructor(
         }
     }
 
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
     public companion object {
         /** Home database, WRITE, driver bookmark manager. */
         @JvmStatic

@@ -32,7 +32,9 @@ import java.util.function.Function
  * [org.boltkt.client.error.ServiceUnavailableException], [org.boltkt.client.error.ClientException]) itself, not a
  * wrapper: `exceptionally`, `handle` and `whenComplete` on the returned future see it directly. As usual for
  * `CompletableFuture`, `get()` wraps it in an `ExecutionException`, `join()` and stages derived with `thenApply`
- * & co. in a `CompletionException` — take `getCause()` there. Blocking methods throw it unwrapped.
+ * & co. in a `CompletionException` — take `getCause()` there. Blocking methods throw it unwrapped. The type and
+ * message are guaranteed, not the instance: with kotlinx coroutine debug mode on (e.g. assertions enabled) an
+ * exception may arrive as a copy with a recovered stack trace.
  *
  * **Cancellation.** `cancel(…)` on a returned future cancels the coroutine behind it; the Kotlin core then cleans up
  * exactly as for a cancelled Kotlin caller (connections are reset or closed and returned to the pool). Cancelling a
@@ -162,6 +164,7 @@ public class JavaDriver private constructor(
     /** Blocking [closeAsync]. */
     override fun close(): Unit = closeAsync().awaitBlocking().let { }
 
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
     public companion object {
         /**
          * A driver for [uri] (`bolt://host:port`, `neo4j://host:port`) with fixed credentials. Opens no connection.

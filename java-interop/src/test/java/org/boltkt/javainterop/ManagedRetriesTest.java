@@ -1,7 +1,7 @@
 package org.boltkt.javainterop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -84,7 +84,11 @@ class ManagedRetriesTest {
                 return tx.runAsync("RETURN 1").thenCompose(c -> CompletableFuture.failedFuture(mine));
             });
             Throwable seen = f.handle((v, e) -> e).get(60, TimeUnit.SECONDS);
-            assertSame(mine, seen, "the work's own exception, unwrapped");
+            // The work's own exception, unwrapped (no CompletionException). Its identity is not promised: with
+            // coroutine debug mode on (assertions enabled, as under Surefire) kotlinx may hand over a copy with a
+            // recovered stack trace, of the same type and message.
+            IllegalStateException same = assertInstanceOf(IllegalStateException.class, seen);
+            assertEquals(mine.getMessage(), same.getMessage());
             assertEquals(1, attempts.get());
             TestDrivers.awaitNoConnectionInUse(driver, java.time.Duration.ofSeconds(10));
         }

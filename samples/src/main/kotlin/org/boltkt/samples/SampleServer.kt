@@ -23,8 +23,13 @@ data class SampleServer(val uri: String, val user: String, val password: String,
                 println("Using the Neo4j server at $uri as '$user' (from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD).")
                 return SampleServer(uri, user, System.getenv("NEO4J_PASSWORD") ?: "", embedded = false)
             }
-            println("NEO4J_URI is not set: starting an embedded Neo4j 5.26 for this run (takes ~15 s the first time)...")
+            val running = Neo4jServers.started().isNotEmpty()
+            if (!running) println("NEO4J_URI is not set: starting an embedded Neo4j 5.26 for this run (takes ~15 s)...")
             val server = Neo4jServers.get(Neo4jVersion.LTS_5_26)
+            if (running) {
+                println("Reusing the embedded Neo4j ${server.serverVersion} at ${server.boltUri}.")
+                return SampleServer(server.boltUri.toString(), server.user, server.password, embedded = true)
+            }
             println("Embedded Neo4j ${server.serverVersion} is listening at ${server.boltUri} (user '${server.user}').")
             println("  Its logs: ${server.logFile}. Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use your own server instead.")
             return SampleServer(server.boltUri.toString(), server.user, server.password, embedded = true)

@@ -1,0 +1,354 @@
+package org.boltkt.javainterop
+
+import kotlinx.coroutines.future.await
+import org.boltkt.client.DriverConfig
+import org.boltkt.client.NotificationFilterConfig
+import org.boltkt.client.QueryConfig
+import org.boltkt.client.SessionConfig
+import org.boltkt.client.TransactionConfig
+import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.client.transport.TransportKind
+import org.boltkt.protocol.message.AccessMode
+import org.boltkt.protocol.message.AuthToken
+import org.slf4j.Logger
+import java.time.Duration
+import java.util.concurrent.CompletionStage
+import java.util.concurrent.Executor
+import java.util.function.Function
+
+/**
+ * Driver-wide settings for Java, built with [builder]: `JavaDriverConfig.builder().withMaxConnectionPoolSize(50)
+ * .withConnectionAcquisitionTimeout(Duration.ofSeconds(10)).build()`. Each setting means what the same-named
+ * property of [DriverConfig] means; unset ones keep its defaults. Immutable and thread-safe.
+ *
+ * An infinite Kotlin duration (e.g. the default liveness check timeout) reads as the largest `java.time.Duration`.
+ */
+public class JavaDriverConfig private constructor(
+    /** The Kotlin settings these map to. */
+    public val kotlinConfig: DriverConfig,
+    private val javaResolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>?,
+    /** Where futures complete and callbacks run; null means `kotlinx.coroutines.Dispatchers.Default`. */
+    public val executor: Executor?,
+) {
+    /** See [DriverConfig.maxConnectionPoolSize]. */
+    public val maxConnectionPoolSize: Int get() = kotlinConfig.maxConnectionPoolSize
+    /** See [DriverConfig.connectionAcquisitionTimeout]. */
+    public val connectionAcquisitionTimeout: Duration get() = kotlinConfig.connectionAcquisitionTimeout.toJava()
+    /** See [DriverConfig.connectionTimeout]. */
+    public val connectionTimeout: Duration get() = kotlinConfig.connectionTimeout.toJava()
+    /** See [DriverConfig.maxConnectionLifetime]. */
+    public val maxConnectionLifetime: Duration get() = kotlinConfig.maxConnectionLifetime.toJava()
+    /** See [DriverConfig.connectionLivenessCheckTimeout]. */
+    public val connectionLivenessCheckTimeout: Duration get() = kotlinConfig.connectionLivenessCheckTimeout.toJava()
+    /** See [DriverConfig.userAgent]. */
+    public val userAgent: String get() = kotlinConfig.userAgent
+    /** See [DriverConfig.fetchSize]. */
+    public val fetchSize: Long get() = kotlinConfig.fetchSize
+    /** See [DriverConfig.maxTransactionRetryTime]. */
+    public val maxTransactionRetryTime: Duration get() = kotlinConfig.maxTransactionRetryTime.toJava()
+    /** See [DriverConfig.notificationFilter]. */
+    public val notificationFilter: NotificationFilterConfig? get() = kotlinConfig.notificationFilter
+    /** See [DriverConfig.resolver]; the function given to [Builder.withResolver], or null. */
+    public val resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? get() = javaResolver
+    /** See [DriverConfig.logger]. */
+    public val logger: Logger get() = kotlinConfig.logger
+    /** See [DriverConfig.transport]. */
+    public val transport: TransportKind get() = kotlinConfig.transport
+
+    /** A builder starting from this config's values. */
+    public fun toBuilder(): Builder = Builder(this)
+
+    /** Mutable builder; not thread-safe. Each `with` method returns this builder. */
+    public class Builder internal constructor(from: JavaDriverConfig?) {
+        private var maxConnectionPoolSize: Int? = from?.maxConnectionPoolSize
+        private var connectionAcquisitionTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionAcquisitionTimeout
+        private var connectionTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionTimeout
+        private var maxConnectionLifetime: kotlin.time.Duration? = from?.kotlinConfig?.maxConnectionLifetime
+        private var connectionLivenessCheckTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionLivenessCheckTimeout
+        private var userAgent: String? = from?.userAgent
+        private var fetchSize: Long? = from?.fetchSize
+        private var maxTransactionRetryTime: kotlin.time.Duration? = from?.kotlinConfig?.maxTransactionRetryTime
+        private var notificationFilter: NotificationFilterConfig? = from?.notificationFilter
+        private var resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? = from?.javaResolver
+        private var logger: Logger? = from?.logger
+        private var transport: TransportKind? = from?.transport
+        private var executor: Executor? = from?.executor
+
+        /** Connections per server address (idle + in use). */
+        public fun withMaxConnectionPoolSize(value: Int): Builder = apply { maxConnectionPoolSize = value }
+        /** How long getting a connection may take. */
+        public fun withConnectionAcquisitionTimeout(value: Duration): Builder = apply { connectionAcquisitionTimeout = value.toKotlinOrInfinite() }
+        /** TCP connect timeout per resolved address. */
+        public fun withConnectionTimeout(value: Duration): Builder = apply { connectionTimeout = value.toKotlinOrInfinite() }
+        /** Connections older than this are closed instead of reused. */
+        public fun withMaxConnectionLifetime(value: Duration): Builder = apply { maxConnectionLifetime = value.toKotlinOrInfinite() }
+        /** Idle connections older than this get a RESET round trip before reuse. */
+        public fun withConnectionLivenessCheckTimeout(value: Duration): Builder = apply { connectionLivenessCheckTimeout = value.toKotlinOrInfinite() }
+        /** Sent in HELLO. */
+        public fun withUserAgent(value: String): Builder = apply { userAgent = value }
+        /** Records per PULL; -1 pulls everything at once. */
+        public fun withFetchSize(value: Long): Builder = apply { fetchSize = value }
+        /** Total time managed transactions keep retrying. */
+        public fun withMaxTransactionRetryTime(value: Duration): Builder = apply { maxTransactionRetryTime = value.toKotlinOrInfinite() }
+        /** Which notifications the server sends; null keeps the server default. */
+        public fun withNotificationFilter(value: NotificationFilterConfig?): Builder = apply { notificationFilter = value }
+        /** Maps an initial address to the addresses to try, in order; the stage may complete on any thread. */
+        public fun withResolver(value: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>?): Builder = apply { resolver = value }
+        /** Where the driver logs. */
+        public fun withLogger(value: Logger): Builder = apply { logger = value }
+        /** The socket implementation. */
+        public fun withTransport(value: TransportKind): Builder = apply { transport = value }
+        /**
+         * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
+         * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
+         */
+        public fun withExecutor(value: Executor?): Builder = apply { executor = value }
+
+        /** The immutable config. @throws org.boltkt.client.error.ConfigurationException for an invalid value. */
+        public fun build(): JavaDriverConfig {
+            val r = resolver
+            val kotlin = DriverConfig.build {
+                this@Builder.maxConnectionPoolSize?.let { maxConnectionPoolSize = it }
+                this@Builder.connectionAcquisitionTimeout?.let { connectionAcquisitionTimeout = it }
+                this@Builder.connectionTimeout?.let { connectionTimeout = it }
+                this@Builder.maxConnectionLifetime?.let { maxConnectionLifetime = it }
+                this@Builder.connectionLivenessCheckTimeout?.let { connectionLivenessCheckTimeout = it }
+                this@Builder.userAgent?.let { userAgent = it }
+                this@Builder.fetchSize?.let { fetchSize = it }
+                this@Builder.maxTransactionRetryTime?.let { maxTransactionRetryTime = it }
+                notificationFilter = this@Builder.notificationFilter
+                if (r != null) resolver = { address -> r.apply(address).await() }
+                this@Builder.logger?.let { logger = it }
+                this@Builder.transport?.let { transport = it }
+            }
+            return JavaDriverConfig(kotlin, r, executor)
+        }
+    }
+
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
+    public companion object {
+        /** All defaults. */
+        @JvmStatic
+        public fun defaults(): JavaDriverConfig = Builder(null).build()
+
+        /** A builder with all defaults. */
+        @JvmStatic
+        public fun builder(): Builder = Builder(null)
+    }
+}
+
+/**
+ * Per-session settings for Java, each meaning what the same-named property of [SessionConfig] means:
+ * `JavaSessionConfig.builder().withDatabase("movies").withDefaultAccessMode(AccessMode.READ).build()`.
+ * Immutable.
+ */
+public class JavaSessionConfig private constructor(
+    /** The Kotlin settings these map to. */
+    public val kotlinConfig: SessionConfig,
+    /** The Java bookmark manager given to [Builder.withBookmarkManager], or null. */
+    public val bookmarkManager: JavaBookmarkManager?,
+) {
+    /** See [SessionConfig.database]. */
+    public val database: String? get() = kotlinConfig.database
+    /** See [SessionConfig.defaultAccessMode]. */
+    public val defaultAccessMode: AccessMode get() = kotlinConfig.defaultAccessMode
+    /** See [SessionConfig.fetchSize]; null uses the driver's. */
+    public val fetchSize: Long? get() = kotlinConfig.fetchSize
+    /** See [SessionConfig.bookmarks]. */
+    public val bookmarks: Set<Bookmark> get() = kotlinConfig.bookmarks
+    /** See [SessionConfig.impersonatedUser]. */
+    public val impersonatedUser: String? get() = kotlinConfig.impersonatedUser
+    /** See [SessionConfig.auth]. */
+    public val auth: AuthToken? get() = kotlinConfig.auth
+    /** See [SessionConfig.notificationFilter]. */
+    public val notificationFilter: NotificationFilterConfig? get() = kotlinConfig.notificationFilter
+
+    /** A builder starting from this config's values. */
+    public fun toBuilder(): Builder = Builder(this)
+
+    /** Mutable builder; not thread-safe. */
+    public class Builder internal constructor(from: JavaSessionConfig?) {
+        private var database: String? = from?.database
+        private var defaultAccessMode: AccessMode = from?.defaultAccessMode ?: AccessMode.WRITE
+        private var fetchSize: Long? = from?.fetchSize
+        private var bookmarks: Collection<Bookmark> = from?.bookmarks ?: emptySet()
+        private var bookmarkManager: JavaBookmarkManager? = from?.bookmarkManager
+        private var impersonatedUser: String? = from?.impersonatedUser
+        private var auth: AuthToken? = from?.auth
+        private var notificationFilter: NotificationFilterConfig? = from?.notificationFilter
+
+        /** Target database; null for the user's home database. */
+        public fun withDatabase(value: String?): Builder = apply { database = value }
+        /** READ or WRITE for `run` and explicit transactions. */
+        public fun withDefaultAccessMode(value: AccessMode): Builder = apply { defaultAccessMode = value }
+        /** Records per PULL; null uses the driver's. */
+        public fun withFetchSize(value: Long?): Builder = apply { fetchSize = value }
+        /** Bookmarks the first transaction waits for. */
+        public fun withBookmarks(value: Collection<Bookmark>): Builder = apply { bookmarks = value.toSet() }
+        /** Shares bookmarks between sessions. */
+        public fun withBookmarkManager(value: JavaBookmarkManager?): Builder = apply { bookmarkManager = value }
+        /** Run as this user. */
+        public fun withImpersonatedUser(value: String?): Builder = apply { impersonatedUser = value }
+        /** Session-level credentials (Bolt 5.1+). */
+        public fun withAuth(value: AuthToken?): Builder = apply { auth = value }
+        /** Notification filter for this session (Bolt 5.2+). */
+        public fun withNotificationFilter(value: NotificationFilterConfig?): Builder = apply { notificationFilter = value }
+
+        /** The immutable config. @throws IllegalArgumentException for invalid values. */
+        public fun build(): JavaSessionConfig {
+            val manager = bookmarkManager
+            val kotlin = SessionConfig.build {
+                database = this@Builder.database
+                defaultAccessMode = this@Builder.defaultAccessMode
+                fetchSize = this@Builder.fetchSize
+                bookmarks = this@Builder.bookmarks
+                bookmarkManager = manager?.let(JavaBookmarkManagers::toKotlin)
+                impersonatedUser = this@Builder.impersonatedUser
+                auth = this@Builder.auth
+                notificationFilter = this@Builder.notificationFilter
+            }
+            return JavaSessionConfig(kotlin, manager)
+        }
+    }
+
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
+    public companion object {
+        /** Home database, WRITE, driver defaults. */
+        @JvmStatic
+        public fun defaults(): JavaSessionConfig = DEFAULTS
+
+        /** A builder with all defaults. */
+        @JvmStatic
+        public fun builder(): Builder = Builder(null)
+
+        /** Shorthand for a config naming only [database]. */
+        @JvmStatic
+        public fun forDatabase(database: String): JavaSessionConfig = builder().withDatabase(database).build()
+
+        private val DEFAULTS = Builder(null).build()
+
+        internal fun of(kotlin: SessionConfig): JavaSessionConfig =
+            JavaSessionConfig(kotlin, kotlin.bookmarkManager?.let(JavaBookmarkManagers::fromKotlin))
+    }
+}
+
+/**
+ * Settings of one transaction, each meaning what the same-named property of [TransactionConfig] means:
+ * `JavaTransactionConfig.builder().withTimeout(Duration.ofSeconds(5)).withMetadata(Map.of("app", "x")).build()`.
+ * Immutable.
+ */
+public class JavaTransactionConfig private constructor(
+    /** The Kotlin settings these map to. */
+    public val kotlinConfig: TransactionConfig,
+) {
+    /** Server-side timeout; null uses the server's default. */
+    public val timeout: Duration? get() = kotlinConfig.timeout?.toJava()
+    /** Metadata attached to the transaction. */
+    public val metadata: Map<String, Any?> get() = kotlinConfig.metadata
+
+    /** Mutable builder; not thread-safe. */
+    public class Builder internal constructor() {
+        private var timeout: Duration? = null
+        private var metadata: Map<String, Any?> = emptyMap()
+
+        /** Server-side timeout; null uses the server's default. */
+        public fun withTimeout(value: Duration?): Builder = apply { timeout = value }
+        /** Metadata attached to the transaction (converted like parameters). */
+        public fun withMetadata(value: Map<String, Any?>): Builder = apply { metadata = LinkedHashMap(value) }
+
+        /** The immutable config. @throws IllegalArgumentException for a negative timeout. */
+        public fun build(): JavaTransactionConfig = JavaTransactionConfig(TransactionConfig(timeout?.toKotlin(), metadata))
+    }
+
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
+    public companion object {
+        /** No timeout, no metadata. */
+        @JvmStatic
+        public fun defaults(): JavaTransactionConfig = DEFAULTS
+
+        /** A builder with all defaults. */
+        @JvmStatic
+        public fun builder(): Builder = Builder()
+
+        private val DEFAULTS = JavaTransactionConfig(TransactionConfig.DEFAULT)
+    }
+}
+
+/**
+ * Settings of [JavaDriver.executeQueryAsync], each meaning what the same-named property of [QueryConfig] means.
+ * By default the driver's executeQuery bookmark manager chains successive calls; [Builder.withoutBookmarkManager]
+ * turns chaining off. Immutable.
+ */
+public class JavaQueryConfig private constructor(
+    /** The Kotlin settings these map to. */
+    public val kotlinConfig: QueryConfig,
+    private val javaBookmarkManager: JavaBookmarkManager?,
+    private val useDriverDefault: Boolean,
+    /** The transaction settings. */
+    public val transactionConfig: JavaTransactionConfig,
+) {
+    /** See [QueryConfig.database]. */
+    public val database: String? get() = kotlinConfig.database
+    /** See [QueryConfig.routing]. */
+    public val routing: AccessMode get() = kotlinConfig.routing
+    /** See [QueryConfig.impersonatedUser]. */
+    public val impersonatedUser: String? get() = kotlinConfig.impersonatedUser
+    /** See [QueryConfig.auth]. */
+    public val auth: AuthToken? get() = kotlinConfig.auth
+    /** The manager given to [Builder.withBookmarkManager]; null when chaining is off or the driver's default is used. */
+    public val bookmarkManager: JavaBookmarkManager? get() = javaBookmarkManager
+    /** True when the driver's own executeQuery bookmark manager is used (the default). */
+    public val usesDriverBookmarkManager: Boolean get() = useDriverDefault
+
+    /** Mutable builder; not thread-safe. */
+    public class Builder internal constructor() {
+        private var database: String? = null
+        private var routing: AccessMode = AccessMode.WRITE
+        private var impersonatedUser: String? = null
+        private var bookmarkManager: JavaBookmarkManager? = null
+        private var useDriverDefault = true
+        private var auth: AuthToken? = null
+        private var transactionConfig: JavaTransactionConfig = JavaTransactionConfig.defaults()
+
+        /** Target database; null for the home database. */
+        public fun withDatabase(value: String?): Builder = apply { database = value }
+        /** READ runs the query in a read transaction (on a reader in a cluster). */
+        public fun withRouting(value: AccessMode): Builder = apply { routing = value }
+        /** Run as this user. */
+        public fun withImpersonatedUser(value: String?): Builder = apply { impersonatedUser = value }
+        /** Chain bookmarks through [value] instead of the driver's default manager. */
+        public fun withBookmarkManager(value: JavaBookmarkManager): Builder = apply { bookmarkManager = value; useDriverDefault = false }
+        /** No bookmark chaining at all. */
+        public fun withoutBookmarkManager(): Builder = apply { bookmarkManager = null; useDriverDefault = false }
+        /** Credentials for this query (Bolt 5.1+). */
+        public fun withAuth(value: AuthToken?): Builder = apply { auth = value }
+        /** Timeout and metadata of the transaction. */
+        public fun withTransactionConfig(value: JavaTransactionConfig): Builder = apply { transactionConfig = value }
+
+        /** The immutable config. */
+        public fun build(): JavaQueryConfig {
+            val manager = when {
+                useDriverDefault -> QueryConfig.UseDriverDefault
+                else -> bookmarkManager?.let(JavaBookmarkManagers::toKotlin)
+            }
+            return JavaQueryConfig(
+                QueryConfig(database, routing, impersonatedUser, manager, auth, transactionConfig.kotlinConfig),
+                bookmarkManager, useDriverDefault, transactionConfig,
+            )
+        }
+    }
+
+    /** Static factories (`@JvmStatic`, callable from Java without `Companion`). */
+    public companion object {
+        /** Home database, WRITE, driver bookmark manager. */
+        @JvmStatic
+        public fun defaults(): JavaQueryConfig = DEFAULTS
+
+        /** A builder with all defaults. */
+        @JvmStatic
+        public fun builder(): Builder = Builder()
+
+        private val DEFAULTS = Builder().build()
+    }
+}

@@ -1,0 +1,181 @@
+package org.boltkt.javainterop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.boltkt.client.Driver;
+import org.boltkt.client.DriverConfig;
+import org.boltkt.client.QueryConfig;
+import org.boltkt.client.Result;
+import org.boltkt.client.Session;
+import org.boltkt.client.SessionConfig;
+import org.boltkt.client.Transaction;
+import org.boltkt.client.TransactionConfig;
+import org.boltkt.client.TransactionContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fails when the Kotlin API grows an operation the Java facade does not offer, unless it is listed in
+ * {@link #KNOWN_DEVIATIONS} with a reason; and fails for a listed deviation that no longer exists, so the list
+ * cannot rot.
+ *
+ * <p>Naming conventions checked (Java reflection on the Kotlin interfaces and classes):
+ * <ul>
+ *   <li>Async views ({@code AsyncSession}, …): a {@code suspend fun x} (its last JVM parameter is a
+ *       {@code Continuation}) needs {@code xAsync}; a plain member {@code x} needs {@code x}.</li>
+ *   <li>Blocking views ({@code BlockingSession}, …): every member {@code x} needs {@code x}.</li>
+ *   <li>{@code JavaDriver} is both: async and blocking names.</li>
+ *   <li>A Kotlin property getter {@code getX}/{@code isX} is also satisfied by a Java method {@code x}.</li>
+ *   <li>Config types: each Kotlin property {@code x} needs a getter {@code getX} on the Java config and a
+ *       {@code withX} on its builder. Data-class machinery ({@code componentN}, {@code copy}) is not an operation.</li>
+ * </ul>
+ */
+class ApiDriftTest {
+
+    /**
+     * "KotlinType.member -> JavaType: reason". Operations of the Kotlin API deliberately without a Java counterpart.
+     * Empty today: every public operation has one. Add an entry (with its reason) only for a deliberate gap.
+     */
+    static final Map<String, String> KNOWN_DEVIATIONS = Map.of();
+
+    enum Kind { ASYNC, BLOCKING, BOTH, CONFIG }
+
+    record Mapping(Class<?> kotlin, Class<?> java, Kind kind) {}
+
+    static final List<Mapping> MAPPINGS = List.of(
+            new Mapping(Driver.class, JavaDriver.class, Kind.BOTH),
+            new Mapping(Session.class, AsyncSession.class, Kind.ASYNC),
+            new Mapping(Session.class, BlockingSession.class, Kind.BLOCKING),
+            new Mapping(TransactionContext.class, AsyncTransactionContext.class, Kind.ASYNC),
+            new Mapping(TransactionContext.class, BlockingTransactionContext.class, Kind.BLOCKING),
+            new Mapping(Transaction.class, AsyncTransaction.class, Kind.ASYNC),
+            new Mapping(Transaction.class, BlockingTransaction.class, Kind.BLOCKING),
+            new Mapping(Result.class, AsyncResultCursor.class, Kind.ASYNC),
+            new Mapping(Result.class, BlockingResult.class, Kind.BLOCKING),
+            new Mapping(DriverConfig.class, JavaDriverConfig.class, Kind.CONFIG),
+            new Mapping(SessionConfig.class, JavaSessionConfig.class, Kind.CONFIG),
+            new Mapping(TransactionConfig.class, JavaTransactionConfig.class, Kind.CONFIG),
+            new Mapping(QueryConfig.class, JavaQueryConfig.class, Kind.CONFIG));
+
+    @Test
+    void everyKotlinOperationHasAJavaCounterpartOrIsAKnownDeviation() {
+        assertEquals(List.of(), check(MAPPINGS, KNOWN_DEVIATIONS.keySet()));
+    }
+
+    @Test
+    void theCheckReportsMissingOperationsAndStaleDeviations() {
+        List<Mapping> fake = List.of(new Mapping(FakeKotlinApi.class, FakeJavaApi.class, Kind.BLOCKING));
+        assertEquals(List.of("missing: FakeKotlinApi.pong -> FakeJavaApi.pong"), check(fake, Set.of()));
+        assertEquals(List.of(), check(fake, Set.of("FakeKotlinApi.pong -> FakeJavaApi")));
+        assertEquals(
+                List.of("stale deviation (the Java counterpart exists or the Kotlin operation is gone): FakeKotlinApi.ping -> FakeJavaApi"),
+                check(fake, Set.of("FakeKotlinApi.pong -> FakeJavaApi", "FakeKotlinApi.ping -> FakeJavaApi")));
+    }
+
+    interface FakeKotlinApi { void ping(); void pong(); }
+
+    static final class FakeJavaApi { public void ping() {} }
+
+    /** Every problem found: missing counterparts not listed, and listed deviations that are not missing. */
+    static List<String> check(List<Mapping> mappings, Set<String> deviations) {
+        Set<String> missing = new TreeSet<>();
+        for (Mapping m : mappings) {
+            Set<String> javaNames = publicMethodNames(m.java());
+            Set<String> builderNames = m.kind() == Kind.CONFIG ? builderNames(m.java()) : Set.of();
+            for (Method op : kotlinOperations(m.kotlin())) {
+                for (String expected : expectedNames(op, m.kind())) {
+                    String opName = operationName(op);
+                    boolean found = expected.startsWith("with") ? builderNames.contains(expected) : javaNames.contains(expected)
+                            || (isGetter(op) && javaNames.contains(propertyName(op)) && !expected.endsWith("Async"));
+                    if (!found) {
+                        String where = expected.startsWith("with") ? m.java().getSimpleName() + ".Builder" : m.java().getSimpleName();
+                        missing.add(m.kotlin().getSimpleName() + "." + opName + " -> " + where + "." + expected);
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> covered = new TreeSet<>();
+        for (String gap : missing) {
+            String key = gap.substring(0, gap.lastIndexOf('.'));
+            key = key.endsWith(".Builder") ? key.substring(0, key.length() - ".Builder".length()) : key;
+            if (deviations.contains(key)) covered.add(key);
+            else problems.add("missing: " + gap);
+        }
+        for (String deviation : new TreeSet<>(deviations)) {
+            if (!covered.contains(deviation)) {
+                problems.add("stale deviation (the Java counterpart exists or the Kotlin operation is gone): " + deviation);
+            }
+        }
+        return problems;
+    }
+
+    /** Public instance methods the Kotlin type declares or inherits, without Object's and compiler-generated ones. */
+    static List<Method> kotlinOperations(Class<?> type) {
+        return Arrays.stream(type.getMethods())
+                .filter(m -> !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge())
+                .filter(m -> m.getDeclaringClass() != Object.class)
+                .filter(m -> !m.getName().contains("$"))
+                .filter(m -> !Set.of("equals", "hashCode", "toString", "copy").contains(operationName(m)))
+                .filter(m -> !operationName(m).matches("component\\d+"))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * The Kotlin name of a JVM method: members typed with a value class (e.g. {@code kotlin.time.Duration}) are
+     * compiled to mangled names such as {@code getTimeout-FghU774}; the part before the dash is the operation.
+     */
+    static String operationName(Method m) {
+        int dash = m.getName().indexOf('-');
+        return dash < 0 ? m.getName() : m.getName().substring(0, dash);
+    }
+
+    static List<String> expectedNames(Method op, Kind kind) {
+        String name = operationName(op);
+        boolean suspend = op.getParameterCount() > 0
+                && op.getParameterTypes()[op.getParameterCount() - 1].getName().equals("kotlin.coroutines.Continuation");
+        return switch (kind) {
+            case ASYNC -> List.of(suspend ? name + "Async" : name);
+            case BLOCKING -> List.of(name);
+            case BOTH -> suspend ? List.of(name + "Async", name) : List.of(name);
+            case CONFIG -> isGetter(op) ? List.of(name, "with" + capitalize(propertyName(op))) : List.of(name);
+        };
+    }
+
+    static boolean isGetter(Method m) {
+        String n = operationName(m);
+        return m.getParameterCount() == 0
+                && ((n.startsWith("get") && n.length() > 3) || (n.startsWith("is") && n.length() > 2));
+    }
+
+    /** {@code getFetchSize} -> {@code fetchSize}; Kotlin keeps {@code isOpen} as the getter of {@code isOpen}. */
+    static String propertyName(Method getter) {
+        String n = operationName(getter);
+        if (n.startsWith("is")) return n;
+        return Character.toLowerCase(n.charAt(3)) + n.substring(4);
+    }
+
+    static String capitalize(String s) {
+        return s.startsWith("is") && s.length() > 2 && Character.isUpperCase(s.charAt(2))
+                ? s.substring(2) : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static Set<String> publicMethodNames(Class<?> type) {
+        return Arrays.stream(type.getMethods()).filter(m -> !m.isSynthetic()).map(Method::getName).collect(Collectors.toSet());
+    }
+
+    static Set<String> builderNames(Class<?> config) {
+        for (Class<?> nested : config.getClasses()) {
+            if (nested.getSimpleName().equals("Builder")) return publicMethodNames(nested);
+        }
+        return Set.of();
+    }
+}

@@ -9,6 +9,7 @@ import org.boltkt.client.TransactionConfig
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportKind
+import org.boltkt.client.retry.RetryClassifier
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
 import org.slf4j.Logger
@@ -56,6 +57,9 @@ public class JavaDriverConfig private constructor(
     /** See [DriverConfig.transport]. */
     public val transport: TransportKind get() = kotlinConfig.transport
 
+    /** See [DriverConfig.retryClassifier]. */
+    public val retryClassifier: RetryClassifier get() = kotlinConfig.retryClassifier
+
     /** A builder starting from this config's values. */
     public fun toBuilder(): Builder = Builder(this)
 
@@ -73,6 +77,7 @@ public class JavaDriverConfig private constructor(
         private var resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? = from?.javaResolver
         private var logger: Logger? = from?.logger
         private var transport: TransportKind? = from?.transport
+        private var retryClassifier: RetryClassifier? = from?.retryClassifier
         private var executor: Executor? = from?.executor
 
         /** Connections per server address (idle + in use). */
@@ -99,6 +104,9 @@ public class JavaDriverConfig private constructor(
         public fun withLogger(value: Logger): Builder = apply { logger = value }
         /** The socket implementation. */
         public fun withTransport(value: TransportKind): Builder = apply { transport = value }
+
+        /** See [DriverConfig.retryClassifier]; a lambda `error -> boolean` works from Java. */
+        public fun withRetryClassifier(value: RetryClassifier): Builder = apply { retryClassifier = value }
         /**
          * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
          * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
@@ -121,6 +129,7 @@ public class JavaDriverConfig private constructor(
                 if (r != null) resolver = { address -> r.apply(address).await() }
                 this@Builder.logger?.let { logger = it }
                 this@Builder.transport?.let { transport = it }
+                this@Builder.retryClassifier?.let { retryClassifier = it }
             }
             return JavaDriverConfig(kotlin, r, executor)
         }

@@ -55,6 +55,28 @@ class DriverQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Neo4jVersion::class)
+    fun `the address resolver maps the URI's host to the servers to try, in order`(version: Neo4jVersion) {
+        val server = neo4jServerOrSkip(version)
+        val asked = mutableListOf<org.boltkt.client.transport.ServerAddress>()
+        kotlinx.coroutines.runBlocking {
+            val driver = BoltDriver("bolt://boltkt-resolved.invalid:1234", AuthTokens.basic(server.user, server.password)) {
+                resolver = { address ->
+                    asked += address
+                    // A closed loopback port first: the driver must fall through to the real server.
+                    listOf(org.boltkt.client.transport.ServerAddress("127.0.0.1", 1), org.boltkt.client.transport.ServerAddress(server.host, server.port))
+                }
+            }
+            try {
+                driver.verifyConnectivity()
+                assertEquals(listOf(org.boltkt.client.transport.ServerAddress("boltkt-resolved.invalid", 1234)), asked)
+            } finally {
+                driver.close()
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
     fun `a wrong password is an authentication error`(version: Neo4jVersion) {
         val server = neo4jServerOrSkip(version)
         kotlinx.coroutines.runBlocking {

@@ -1,5 +1,6 @@
 package org.boltkt.client.it
 
+import org.boltkt.client.NotificationFilterConfig
 import org.boltkt.client.summary.QueryType
 import org.boltkt.client.use
 import org.boltkt.testsupport.neo4j.Neo4jVersion
@@ -55,6 +56,19 @@ class SummaryAgainstServerTest {
                 assertEquals("INFORMATION", notification.rawSeverity)
                 assertEquals(1L, notification.position!!.line)
                 assertTrue(summary.gqlStatusObjects.any { it.gqlStatus == "03N90" }, "statuses: ${summary.gqlStatusObjects.map { it.gqlStatus }}")
+            }
+        }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `notification filters from the driver and the session reach the server`(version: Neo4jVersion) =
+        withDriver(version, { notificationFilter = NotificationFilterConfig(minimumSeverity = "OFF") }) { driver, _ ->
+            val query = "EXPLAIN MATCH (a:BoltktNone), (b:BoltktNone) RETURN a, b"
+            driver.session().use { session ->
+                assertTrue(session.run(query).consume().notifications.isEmpty(), "driver-level filter OFF silences all")
+            }
+            driver.session { notificationFilter = NotificationFilterConfig(minimumSeverity = "INFORMATION") }.use { session ->
+                assertTrue(session.run(query).consume().notifications.isNotEmpty(), "the session's filter overrides the driver's")
             }
         }
 }

@@ -1,0 +1,65 @@
+package org.boltkt.client.pool
+
+import io.kotest.matchers.shouldBe
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.runBlocking
+import org.boltkt.client.connection.ConnectionSettings
+import org.boltkt.client.connection.Connector
+import org.boltkt.client.transport.NioTransportFactory
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.protocol.message.AuthToken
+import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.serveDefaults
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.Timeout
+import java.util.concurrent.TimeUnit
+import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration.Companion.seconds
+
+/** Pool housekeeping against a scripted server: lifetime expiry, liveness checks and prune close real sockets. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PoolPruneTest {
+    private fun pool(server: ScriptedBoltServer, settings: PoolSettings): ConnectionPool {
+        val connector = Connector(NioTransportFactory(), ConnectionSettings())
+        val address = ServerAddress("127.0.0.1", server.port)
+        return ConnectionPool(address, settings, connect = { connector.connect(address, AuthToken.none()) })
+    }
+
+    @Test
+    fun `prune closes idle connections past their lifetime`(): Unit = runBlocking {
+        ScriptedBoltServer { serveDefaults() }.start().use { server ->
+            val pool = pool(server, PoolSettings(maxSize = 3, maxLifetime = 200.milliseconds))
+            val a = pool.acquire()
+            val b = pool.acquire()
+            pool.release(a)
+            pool.release(b)
+            pool.idleCount shouldBe 2
+            server.awaitOpenConnections(2, 5.seconds)
+
+            delay(300)
+            pool.prune()
+
+            pool.idleCount shouldBe 0
+            server.awaitOpenConnections(0, 5.seconds)
+            pool.close()
+        }
+    }
+
+    @Test
+    fun `an idle connection is RESET before reuse after the liveness threshold, and reused when alive`(): Unit = runBlocking {
+        ScriptedBoltServer { serveDefaults() }.start().use { server ->
+            val pool = pool(server, PoolSettings(maxSize = 1, livenessCheckAfter = 100.milliseconds))
+            val first = pool.acquire()
+            pool.release(first)
+            delay(200)
+
+            val again = pool.acquire()
+
+            (again === first) shouldBe true
+            server.requests(0).count { it.kind == org.boltkt.protocol.message.RequestKind.RESET } shouldBe 1
+            server.connectionsAccepted shouldBe 1
+            pool.release(again)
+            pool.close()
+        }
+    }
+}

@@ -23,12 +23,14 @@ import org.boltkt.protocol.value.Value
  */
 public abstract class BoltException internal constructor(
     message: String,
-    public val code: String?,
-    public val gqlStatus: String?,
-    public val gqlStatusDescription: String?,
-    public val diagnosticRecord: Map<String, Value>?,
+    /** Everything the server said about the failure; [code] and the GQL properties read from it. */
+    public val status: ServerStatus,
     cause: Throwable?,
 ) : RuntimeException(message, cause) {
+    public val code: String? get() = status.code
+    public val gqlStatus: String? get() = status.gqlStatus
+    public val gqlStatusDescription: String? get() = status.gqlStatusDescription
+    public val diagnosticRecord: Map<String, Value>? get() = status.diagnosticRecord
 
     /**
      * Whether running the same unit of work again (a new transaction, usually on a new connection) may succeed.

@@ -1,6 +1,5 @@
 package org.boltkt.client.error
 
-import org.boltkt.protocol.value.Value
 
 /**
  * The request was wrong: the server rejected it with a `*.ClientError.*` status (bad Cypher, constraint violation,
@@ -17,12 +16,9 @@ import org.boltkt.protocol.value.Value
  */
 public open class ClientException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : BoltException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+) : BoltException(message, status, cause) {
 
     @Volatile
     private var handledByAuthManager: Boolean = false

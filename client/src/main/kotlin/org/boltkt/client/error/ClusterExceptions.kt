@@ -1,6 +1,5 @@
 package org.boltkt.client.error
 
-import org.boltkt.protocol.value.Value
 
 /**
  * The server cannot accept writes for this database: it is not the cluster leader
@@ -13,12 +12,9 @@ import org.boltkt.protocol.value.Value
  */
 public class NotALeaderException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+) : ClientException(message, status, cause) {
     /** Always true: routing sends the retry to another server. */
     override val isRetryable: Boolean get() = true
 }
@@ -29,9 +25,6 @@ public class NotALeaderException(
  */
 public class DatabaseNotFoundException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)
+) : ClientException(message, status, cause)

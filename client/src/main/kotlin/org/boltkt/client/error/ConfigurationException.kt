@@ -6,7 +6,7 @@ package org.boltkt.client.error
  * configuration is built or first used. Not retryable: fix the configuration.
  */
 public class ConfigurationException(message: String, cause: Throwable? = null) :
-    BoltException(message, null, null, null, null, cause) {
+    BoltException(message, ServerStatus.NONE, cause) {
     /** Always false. */
     override val isRetryable: Boolean get() = false
 }

@@ -12,7 +12,7 @@ public open class ServiceUnavailableException(
     message: String,
     public val serverAddress: String? = null,
     cause: Throwable? = null,
-) : BoltException(message, null, null, null, null, cause) {
+) : BoltException(message, ServerStatus.NONE, cause) {
     /** True, except for [IncompleteCommitException]. */
     override val isRetryable: Boolean get() = true
 }
@@ -36,7 +36,7 @@ public class IncompleteCommitException(
  * is gone or changed role. Retryable: a new attempt is routed again.
  */
 public class SessionExpiredException(message: String, cause: Throwable? = null) :
-    BoltException(message, null, null, null, null, cause) {
+    BoltException(message, ServerStatus.NONE, cause) {
     /** Always true. */
     override val isRetryable: Boolean get() = true
 }
@@ -47,7 +47,7 @@ public class SessionExpiredException(message: String, cause: Throwable? = null) 
  * that connection. Not retryable: it indicates a driver or server bug, so retrying would probably fail the same way.
  */
 public class ProtocolException(message: String, cause: Throwable? = null) :
-    BoltException(message, null, null, null, null, cause) {
+    BoltException(message, ServerStatus.NONE, cause) {
     /** Always false. */
     override val isRetryable: Boolean get() = false
 }
@@ -58,7 +58,7 @@ public class ProtocolException(message: String, cause: Throwable? = null) :
  * pool); raise the pool size or timeout, or lower the load.
  */
 public class ConnectionAcquisitionTimeoutException(message: String) :
-    BoltException(message, null, null, null, null, null) {
+    BoltException(message, ServerStatus.NONE, null) {
     /** Always false. */
     override val isRetryable: Boolean get() = false
 }

@@ -117,8 +117,7 @@ internal object ErrorMapper {
         val diagnosticRecord: Map<String, Value>?,
         val cause: GqlCauseException?,
     ) {
-        fun <E : BoltException> build(
-            ctor: (String, String?, String?, String?, Map<String, Value>?, Throwable?) -> E,
-        ): E = ctor(message, code, gqlStatus, description, diagnosticRecord, cause)
+        fun <E : BoltException> build(ctor: (String, ServerStatus, Throwable?) -> E): E =
+            ctor(message, ServerStatus(code, gqlStatus, description, diagnosticRecord), cause)
     }
 }

@@ -14,7 +14,7 @@ public class GqlCauseException(
     gqlStatusDescription: String,
     diagnosticRecord: Map<String, Value>? = null,
     cause: GqlCauseException? = null,
-) : BoltException(message, null, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+) : BoltException(message, ServerStatus(null, gqlStatus, gqlStatusDescription, diagnosticRecord), cause) {
     /** Always false: a cause link says why something failed, not whether to retry it. */
     override val isRetryable: Boolean get() = false
 }

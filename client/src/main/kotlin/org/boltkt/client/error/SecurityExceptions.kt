@@ -1,6 +1,5 @@
 package org.boltkt.client.error
 
-import org.boltkt.protocol.value.Value
 
 /**
  * The server rejected the credentials (`Neo.ClientError.Security.Unauthorized`, Memgraph's
@@ -10,12 +9,9 @@ import org.boltkt.protocol.value.Value
  */
 public open class AuthenticationException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)
+) : ClientException(message, status, cause)
 
 /**
  * The server says the authentication token has expired (`Neo.ClientError.Security.TokenExpired`). The connection
@@ -25,12 +21,9 @@ public open class AuthenticationException(
  */
 public class TokenExpiredException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : AuthenticationException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)
+) : AuthenticationException(message, status, cause)
 
 /**
  * The server's cached authorization for this connection expired (`Neo.ClientError.Security.AuthorizationExpired`).
@@ -38,12 +31,9 @@ public class TokenExpiredException(
  */
 public class AuthorizationExpiredException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+) : ClientException(message, status, cause) {
     /** Always true: a new connection gets fresh authorization. */
     override val isRetryable: Boolean get() = true
 }
@@ -54,9 +44,6 @@ public class AuthorizationExpiredException(
  */
 public class ForbiddenException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : ClientException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause)
+) : ClientException(message, status, cause)

@@ -1,6 +1,5 @@
 package org.boltkt.client.error
 
-import org.boltkt.protocol.value.Value
 
 /**
  * The server could not do the work right now but may later (`*.TransientError.*`: deadlocks, lock timeouts,
@@ -12,12 +11,9 @@ import org.boltkt.protocol.value.Value
  */
 public open class TransientException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : BoltException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+) : BoltException(message, status, cause) {
     /** Always true. */
     override val isRetryable: Boolean get() = true
 }
@@ -28,12 +24,9 @@ public open class TransientException(
  */
 public open class DatabaseException(
     message: String,
-    code: String? = null,
-    gqlStatus: String? = null,
-    gqlStatusDescription: String? = null,
-    diagnosticRecord: Map<String, Value>? = null,
+    status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
-) : BoltException(message, code, gqlStatus, gqlStatusDescription, diagnosticRecord, cause) {
+) : BoltException(message, status, cause) {
     /** Always false. */
     override val isRetryable: Boolean get() = false
 }

@@ -168,7 +168,7 @@ class ErrorMapperSpec : FunSpec({
     }
 
     test("BoltExceptions pass through; a missing address is not invented") {
-        val transient = TransientException("busy", "Neo.TransientError.General.DatabaseUnavailable")
+        val transient = TransientException("busy", ServerStatus("Neo.TransientError.General.DatabaseUnavailable"))
         ErrorMapper.fromThrowable(transient, "a:1") shouldBeSameInstanceAs transient
         ErrorMapper.fromThrowable(transient, "a:1", duringCommit = true) shouldBeSameInstanceAs transient
         val unavailable = ServiceUnavailableException("gone")

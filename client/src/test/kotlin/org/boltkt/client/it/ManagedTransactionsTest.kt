@@ -118,7 +118,7 @@ class ManagedTransactionsTest {
                 suspend fun whoAmI() = driver.executeQuery("SHOW CURRENT USER YIELD user").records.single().getString("user")
                 assertEquals(users[0], whoAmI())
                 current = AuthTokens.basic(users[1], "boltkt-rotation-pw")
-                manager.handleSecurityException(AuthTokens.basic(users[0], "boltkt-rotation-pw"), org.boltkt.client.error.AuthenticationException("rotated", code = "Neo.ClientError.Security.Unauthorized"))
+                manager.handleSecurityException(AuthTokens.basic(users[0], "boltkt-rotation-pw"), org.boltkt.client.error.AuthenticationException("rotated", org.boltkt.client.error.ServerStatus(code = "Neo.ClientError.Security.Unauthorized")))
                 assertEquals(users[1], whoAmI())
                 assertEquals(1, driver.metrics().single().idle, "the one pooled connection was re-authenticated, not replaced")
 

@@ -1,6 +1,7 @@
 package org.boltkt.client.retry
 
 import io.kotest.core.spec.style.FunSpec
+import org.boltkt.client.error.ServerStatus
 import io.kotest.matchers.shouldBe
 import kotlinx.coroutines.CancellationException
 import org.boltkt.client.error.AuthorizationExpiredException
@@ -19,20 +20,20 @@ class RetryClassifierSpec : FunSpec({
     val default = RetryClassifier.DEFAULT
 
     val cases: List<Pair<Throwable, Boolean>> = listOf(
-        TransientException("busy", "Neo.TransientError.Transaction.DeadlockDetected") to true,
+        TransientException("busy", ServerStatus("Neo.TransientError.Transaction.DeadlockDetected")) to true,
         ErrorMapper.fromFailure(
             Response.Failure("Memgraph.TransientError.MemgraphError.MemgraphError", "Cannot resolve conflicting transactions. You can retry this transaction when the conflicting transaction is finished"),
         ) to true,
-        ClientException("Cannot resolve conflicting transactions.", "Memgraph.ClientError.MemgraphError.MemgraphError") to true,
-        ClientException("Unable to commit due to serialization error.", "Memgraph.ClientError.MemgraphError.MemgraphError") to true,
-        ClientException("Cannot resolve conflicting transactions.", "Neo.ClientError.Statement.SyntaxError") to false,
-        ClientException("Syntax error", "Memgraph.ClientError.MemgraphError.MemgraphError") to false,
+        ClientException("Cannot resolve conflicting transactions.", ServerStatus("Memgraph.ClientError.MemgraphError.MemgraphError")) to true,
+        ClientException("Unable to commit due to serialization error.", ServerStatus("Memgraph.ClientError.MemgraphError.MemgraphError")) to true,
+        ClientException("Cannot resolve conflicting transactions.", ServerStatus("Neo.ClientError.Statement.SyntaxError")) to false,
+        ClientException("Syntax error", ServerStatus("Memgraph.ClientError.MemgraphError.MemgraphError")) to false,
         ErrorMapper.fromFailure(Response.Failure("Neo.TransientError.Transaction.Terminated", "terminated")) to false,
         ServiceUnavailableException("gone", "h:1") to true,
         SessionExpiredException("expired") to true,
-        AuthorizationExpiredException("auth expired", "Neo.ClientError.Security.AuthorizationExpired") to true,
+        AuthorizationExpiredException("auth expired", ServerStatus("Neo.ClientError.Security.AuthorizationExpired")) to true,
         IncompleteCommitException("lost") to false,
-        DatabaseException("broken", "Neo.DatabaseError.General.UnknownError") to false,
+        DatabaseException("broken", ServerStatus("Neo.DatabaseError.General.UnknownError")) to false,
         ConfigurationException("bad") to false,
         CancellationException("cancelled") to false,
         IOException("raw io") to false,

@@ -1,6 +1,7 @@
 package org.boltkt.client.retry
 
 import io.kotest.assertions.throwables.shouldThrow
+import org.boltkt.client.error.ServerStatus
 import io.kotest.assertions.throwables.shouldThrowExactly
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.doubles.shouldBeBetween
@@ -25,7 +26,7 @@ import kotlin.time.Duration.Companion.seconds
 
 class RetryPolicyTest {
 
-    private fun transient(n: Int) = TransientException("busy $n", "Neo.TransientError.Transaction.DeadlockDetected")
+    private fun transient(n: Int) = TransientException("busy $n", ServerStatus("Neo.TransientError.Transaction.DeadlockDetected"))
 
     /** A random source always answering [value] from nextDouble, to pin jitter to one end of its range. */
     private class FixedRandom(private val value: Double) : Random() {
@@ -106,7 +107,7 @@ class RetryPolicyTest {
     fun `a non-retryable error after transient ones is thrown at once with the earlier ones suppressed`() = runTest {
         val first = transient(1)
         val second = ServiceUnavailableException("gone", "h:1")
-        val fatal = ClientException("syntax", "Neo.ClientError.Statement.SyntaxError")
+        val fatal = ClientException("syntax", ServerStatus("Neo.ClientError.Statement.SyntaxError"))
         var calls = 0
         val thrown = shouldThrow<ClientException> {
             policy().run { attempt ->

@@ -18,7 +18,9 @@ import org.boltkt.protocol.state.ResponseOutcome
 import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
 import org.boltkt.protocol.version.Capabilities
+import kotlinx.coroutines.withTimeoutOrNull
 import java.nio.ByteBuffer
+import kotlin.time.Duration.Companion.seconds
 
 /**
  * One Bolt connection: requests are encoded for the negotiated [capabilities], framed and buffered by [enqueue],
@@ -136,7 +138,7 @@ internal class BoltConnection(
 
     private suspend fun readMore() {
         readBuffer.clear()
-        val n = guarded { transport.read(readBuffer) }
+        val n = guarded { readWithServerHint() }
         if (n < 0) {
             markBroken()
             throw ServerClosedConnectionException(address, reassembler.hasPartialMessage)
@@ -158,6 +160,17 @@ internal class BoltConnection(
         var last: Response? = null
         while (state.pendingCount > 0) last = receive()
         return last is Response.Success && state.serverState == ServerState.Ready
+    }
+
+    /**
+     * One transport read, bounded by the server's `connection.recv_timeout_seconds` hint when it sent one: a server
+     * that hints a receive timeout promises to send something (at least NOOP chunks) within it, so silence for
+     * longer means the connection is dead. The timed-out read is cancelled, which closes the transport.
+     */
+    private suspend fun readWithServerHint(): Int {
+        val hint = server.receiveTimeoutSeconds ?: return transport.read(readBuffer)
+        return withTimeoutOrNull(hint.seconds) { transport.read(readBuffer) }
+            ?: throw ReceiveTimeoutException(address, hint)
     }
 
     /** Marks the connection as used now (the pool calls it on release). */
@@ -192,6 +205,10 @@ internal class BoltConnection(
         private const val RETAINED_OUTBOX_SIZE = 1024 * 1024
     }
 }
+
+/** Nothing arrived within the receive timeout the server itself hinted in HELLO; the connection is closed. */
+internal class ReceiveTimeoutException(val address: ServerAddress, val seconds: Long) :
+    java.io.IOException("no data from $address within $seconds s, the receive timeout the server hinted (connection.recv_timeout_seconds); the connection was closed")
 
 /** The server closed the connection; [midMessage] tells whether it did so in the middle of a message. */
 internal class ServerClosedConnectionException(val address: ServerAddress, val midMessage: Boolean) :

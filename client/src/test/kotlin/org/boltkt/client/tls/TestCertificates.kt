@@ -27,6 +27,12 @@ object TestCertificates {
     /** Server certificate for localhost and 127.0.0.1, signed by the CA. */
     val localhost: ServerDir get() = ServerDir(root.resolve("localhost"))
 
+    /** PKCS12 keystore (password [PASSWORD], alias `server`) with the localhost key and a self-signed certificate. */
+    val localhostKeyStore: Path get() = root.resolve("localhost.p12")
+
+    /** Password of the generated keystores. */
+    const val PASSWORD: String = PASS
+
     /** Server certificate for `wrong.example` only, signed by the CA. */
     val wrongHost: ServerDir get() = ServerDir(root.resolve("wrong-host"))
 

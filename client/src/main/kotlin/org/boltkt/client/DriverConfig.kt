@@ -3,6 +3,7 @@ package org.boltkt.client
 import org.boltkt.client.retry.RetryClassifier
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportKind
+import org.boltkt.client.transport.TrustStrategy
 import org.slf4j.Logger
 import org.slf4j.LoggerFactory
 import kotlin.time.Duration
@@ -33,6 +34,10 @@ import kotlin.time.Duration.Companion.seconds
  * @property resolver maps an initial address to the addresses to try, in order (custom DNS, seed lists).
  * @property logger where the driver logs (SLF4J); defaults to the `org.boltkt.client` logger.
  * @property transport the socket implementation: [TransportKind.NIO] (JDK asynchronous channels) or KTOR.
+ * @property encrypted use TLS with a `bolt://` or `neo4j://` URI (the `+s`/`+ssc` schemes imply it instead).
+ * @property trustStrategy which certificates TLS accepts when [encrypted]; null means
+ *   [TrustStrategy.SystemCertificates]. Setting it requires [encrypted] = true, and neither may be combined with
+ *   a `+s`/`+ssc` URI (the driver then fails with a [org.boltkt.client.error.ConfigurationException]).
  * @property retryClassifier decides which failures managed transactions retry; the default retries Neo4j's and
  *   Memgraph's transient errors and connectivity failures, never an incomplete commit.
  */
@@ -50,6 +55,8 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val logger: Logger = builder.logger
     public val transport: TransportKind = builder.transport
     public val retryClassifier: RetryClassifier = builder.retryClassifier
+    public val encrypted: Boolean = builder.encrypted
+    public val trustStrategy: TrustStrategy? = builder.trustStrategy
 
     init {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
@@ -60,6 +67,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
         requireSetting(fetchSize == -1L || fetchSize > 0, "fetchSize must be positive or -1 (all), was $fetchSize")
         requireSetting(!maxTransactionRetryTime.isNegative(), "maxTransactionRetryTime must not be negative")
         requireSetting(userAgent.isNotBlank(), "userAgent must not be blank")
+        requireSetting(trustStrategy == null || encrypted, "trustStrategy is only used with TLS: also set encrypted = true")
     }
 
     public companion object {
@@ -86,6 +94,8 @@ public class DriverConfigBuilder internal constructor() {
     public var logger: Logger = LoggerFactory.getLogger("org.boltkt.client")
     public var transport: TransportKind = TransportKind.NIO
     public var retryClassifier: RetryClassifier = RetryClassifier.DEFAULT
+    public var encrypted: Boolean = false
+    public var trustStrategy: TrustStrategy? = null
 
     /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
     public fun livenessCheckAfter(idle: Duration) {

@@ -9,6 +9,7 @@ import org.boltkt.client.TransactionConfig
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportKind
+import org.boltkt.client.transport.TrustStrategy
 import org.boltkt.client.retry.RetryClassifier
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
@@ -60,6 +61,12 @@ public class JavaDriverConfig private constructor(
     /** See [DriverConfig.retryClassifier]. */
     public val retryClassifier: RetryClassifier get() = kotlinConfig.retryClassifier
 
+    /** See [DriverConfig.encrypted]. */
+    public val encrypted: Boolean get() = kotlinConfig.encrypted
+
+    /** See [DriverConfig.trustStrategy]. */
+    public val trustStrategy: TrustStrategy? get() = kotlinConfig.trustStrategy
+
     /** A builder starting from this config's values. */
     public fun toBuilder(): Builder = Builder(this)
 
@@ -79,6 +86,8 @@ public class JavaDriverConfig private constructor(
         private var transport: TransportKind? = from?.transport
         private var retryClassifier: RetryClassifier? = from?.retryClassifier
         private var executor: Executor? = from?.executor
+        private var encrypted: Boolean? = from?.encrypted
+        private var trustStrategy: TrustStrategy? = from?.trustStrategy
 
         /** Connections per server address (idle + in use). */
         public fun withMaxConnectionPoolSize(value: Int): Builder = apply { maxConnectionPoolSize = value }
@@ -107,6 +116,12 @@ public class JavaDriverConfig private constructor(
 
         /** See [DriverConfig.retryClassifier]; a lambda `error -> boolean` works from Java. */
         public fun withRetryClassifier(value: RetryClassifier): Builder = apply { retryClassifier = value }
+
+        /** See [DriverConfig.encrypted]: TLS for a `bolt://` or `neo4j://` URI. */
+        public fun withEncrypted(value: Boolean): Builder = apply { encrypted = value }
+
+        /** See [DriverConfig.trustStrategy]: which certificates TLS accepts (needs [withEncrypted] true). */
+        public fun withTrustStrategy(value: TrustStrategy?): Builder = apply { trustStrategy = value }
         /**
          * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
          * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
@@ -130,6 +145,8 @@ public class JavaDriverConfig private constructor(
                 this@Builder.logger?.let { logger = it }
                 this@Builder.transport?.let { transport = it }
                 this@Builder.retryClassifier?.let { retryClassifier = it }
+                this@Builder.encrypted?.let { encrypted = it }
+                trustStrategy = this@Builder.trustStrategy
             }
             return JavaDriverConfig(kotlin, r, executor)
         }

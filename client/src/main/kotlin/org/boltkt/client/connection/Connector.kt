@@ -1,6 +1,7 @@
 package org.boltkt.client.connection
 
 import org.boltkt.client.transport.ServerAddress
+import org.boltkt.client.transport.TlsTransport
 import org.boltkt.client.transport.Transport
 import org.boltkt.client.transport.TransportFactory
 import org.boltkt.protocol.BoltProtocolException
@@ -67,12 +68,21 @@ internal class Connector(
                 is HandshakeStep.NeedMoreBytes -> {
                     val buffer = ByteBuffer.allocate(current.count)
                     while (buffer.hasRemaining()) {
-                        if (transport.read(buffer) < 0) throw ServerClosedConnectionException(transport.address(), midMessage = buffer.position() > 0)
+                        if (transport.read(buffer) < 0) throw closedDuringHandshake(transport, buffer.position() > 0)
                     }
                     step = handshake.feed(buffer.array())
                 }
             }
         }
+    }
+
+    /** EOF before the Bolt handshake answer: on a plain connection, most likely a server that requires TLS. */
+    private fun closedDuringHandshake(transport: Transport, midMessage: Boolean): java.io.IOException {
+        if (transport is TlsTransport || midMessage) return ServerClosedConnectionException(transport.address(), midMessage)
+        return java.io.IOException(
+            "the server at ${transport.address()} closed the connection during the Bolt handshake; if it requires TLS, " +
+                "connect with bolt+s:// or neo4j+s:// (bolt+ssc:// for a self-signed certificate) or set encrypted = true",
+        )
     }
 
     /** Re-authenticates an open connection (5.1+): LOGOFF then LOGON, pipelined. */

@@ -21,7 +21,11 @@ import org.boltkt.client.pool.PoolMetrics
 import org.boltkt.client.pool.PoolSettings
 import org.boltkt.client.retry.RetryPolicy
 import org.boltkt.client.summary.ServerInfo
+import org.boltkt.client.error.ConfigurationException
+import org.boltkt.client.transport.TlsSettings
+import org.boltkt.client.transport.TlsTransportFactory
 import org.boltkt.client.transport.TransportFactory
+import org.boltkt.client.transport.TrustStrategy
 import org.boltkt.client.transport.TransportOptions
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
@@ -100,9 +104,30 @@ internal class DriverImpl private constructor(
     }
 
     companion object {
+        /** The plain factory of [DriverConfig.transport], wrapped in TLS when the scheme or the config asks for it. */
+        private fun transportFactory(uri: BoltUri, config: DriverConfig): TransportFactory {
+            if (uri.trust != null && (config.encrypted || config.trustStrategy != null)) {
+                throw ConfigurationException(
+                    "the URI scheme already sets TLS and its trust (+s: system CAs, +ssc: any certificate); do not also " +
+                        "set encrypted or trustStrategy. For custom CAs use bolt:// or neo4j:// with encrypted = true " +
+                        "and trustStrategy = TrustStrategy.CustomCertificates(...)",
+                )
+            }
+            val trust = uri.trust ?: config.trustStrategy ?: TrustStrategy.SystemCertificates.takeIf { config.encrypted }
+            val tls = trust?.let {
+                try {
+                    TlsSettings(it)
+                } catch (e: IllegalArgumentException) {
+                    throw ConfigurationException(e.message ?: "invalid TLS trust settings", e)
+                }
+            }
+            val plain = config.transport.newFactory()
+            return if (tls == null) plain else TlsTransportFactory(plain, tls)
+        }
+
         fun create(uri: String, authManager: AuthTokenManager, config: DriverConfig): Driver {
             val parsed = BoltUri.parse(uri)
-            val transports = config.transport.newFactory()
+            val transports = transportFactory(parsed, config)
             val settings = ConnectionSettings(
                 transport = TransportOptions(connectTimeout = config.connectionTimeout),
                 userAgent = config.userAgent,

@@ -7,6 +7,7 @@ import io.kotest.matchers.string.shouldContain
 import org.boltkt.client.BoltUri
 import org.boltkt.client.error.ConfigurationException
 import org.boltkt.client.transport.ServerAddress
+import org.boltkt.client.transport.TrustStrategy
 
 class BoltUriSpec : FunSpec({
     test("bolt:// with and without a port") {
@@ -21,12 +22,21 @@ class BoltUriSpec : FunSpec({
         uri.routingContext shouldBe mapOf("region" to "eu", "policy" to "fast lane", "address" to "core1:7687")
     }
 
+    test("+s and +ssc schemes set the TLS trust") {
+        BoltUri.parse("bolt+s://db:7687").trust shouldBe TrustStrategy.SystemCertificates
+        BoltUri.parse("neo4j+s://db").let { it.routing shouldBe true; it.trust shouldBe TrustStrategy.SystemCertificates }
+        BoltUri.parse("bolt+ssc://db").trust shouldBe TrustStrategy.TrustAllCertificatesInsecure
+        BoltUri.parse("NEO4J+SSC://db").let { it.routing shouldBe true; it.trust shouldBe TrustStrategy.TrustAllCertificatesInsecure }
+        BoltUri.parse("bolt://db").trust shouldBe null
+    }
+
     test("invalid URIs name the fix") {
         val cases = mapOf(
             "localhost:7687" to "unsupported scheme",
             "http://localhost:7474" to "unsupported scheme 'http'",
-            "bolt+s://localhost" to "needs TLS",
-            "neo4j+ssc://localhost" to "needs TLS",
+            "bolt+x://localhost" to "unsupported scheme 'bolt+x'",
+            "bolt+://localhost" to "unsupported scheme",
+            "neo4j+s+s://localhost" to "unsupported scheme",
             "bolt://localhost/db" to "must not have a path",
             "bolt://localhost?region=eu" to "only allowed with neo4j://",
             "neo4j://localhost?region" to "needs key=value",

@@ -1,5 +1,6 @@
 package org.boltkt.client.error
 
+import org.boltkt.client.transport.TransportConnectException
 import org.boltkt.protocol.BoltProtocolException
 import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.value.StringValue
@@ -80,16 +81,17 @@ internal object ErrorMapper {
             is BoltException -> t
             is BoltProtocolException ->
                 ProtocolException("Protocol violation on the connection$where, which was closed: ${t.message}", t)
-            else -> {
-                val what = t.message ?: t.javaClass.simpleName
-                if (duringCommit) {
-                    incompleteCommit(where, what, serverAddress, t)
-                } else {
-                    val kind = if (t is IOException) "Connection$where failed" else "Unexpected failure on the connection$where"
-                    ServiceUnavailableException("$kind: $what", serverAddress, t)
-                }
-            }
+            is TransportConnectException ->
+                if (t.certificateRejected) CertificateRejectedException(t.message ?: "certificate rejected", t) else connectivity(t, where, serverAddress, duringCommit)
+            else -> connectivity(t, where, serverAddress, duringCommit)
         }
+    }
+
+    private fun connectivity(t: Throwable, where: String, serverAddress: String?, duringCommit: Boolean): BoltException {
+        val what = t.message ?: t.javaClass.simpleName
+        if (duringCommit) return incompleteCommit(where, what, serverAddress, t)
+        val kind = if (t is IOException) "Connection$where failed" else "Unexpected failure on the connection$where"
+        return ServiceUnavailableException("$kind: $what", serverAddress, t)
     }
 
     private fun incompleteCommit(where: String, what: String, serverAddress: String?, cause: Throwable) =

@@ -26,6 +26,14 @@ public class TokenExpiredException(
 ) : AuthenticationException(message, status, cause)
 
 /**
+ * TLS refused the server's certificate (untrusted CA, host name mismatch, invalid certificate); the message names
+ * the reason and the fix. Never retryable: every new connection would be refused the same way until the trust
+ * settings (or the server's certificate) change.
+ */
+public class CertificateRejectedException(message: String, cause: Throwable? = null) :
+    ClientException(message, ServerStatus.NONE, cause)
+
+/**
  * The server's cached authorization for this connection expired (`Neo.ClientError.Security.AuthorizationExpired`).
  * The connection is closed; the same work on a fresh connection re-authorizes, so this is always retryable.
  */

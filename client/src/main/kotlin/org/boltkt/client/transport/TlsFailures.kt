@@ -9,6 +9,8 @@ internal object TlsFailures {
     fun explain(address: ServerAddress, trust: TrustStrategy, receivedAny: Boolean, error: Exception): TransportConnectException {
         val chain = generateSequence<Throwable>(error) { it.cause }.toList()
         val detail = chain.last().message ?: chain.last().javaClass.simpleName
+        val rejected = chain.any { isHostnameMismatch(it) || it is CertPathBuilderException || it is CertPathValidatorException } ||
+            (receivedAny && chain.none { notTls(it) } && chain.any { it is CertificateException })
         val message = when {
             chain.any { isHostnameMismatch(it) } ->
                 "TLS handshake with $address failed: the server's certificate does not match the host name " +
@@ -27,7 +29,7 @@ internal object TlsFailures {
                     "Trust its CA with TrustStrategy.CustomCertificates or use a +ssc scheme"
             else -> "TLS handshake with $address failed: $detail"
         }
-        return TransportConnectException(address, message, error)
+        return TransportConnectException(address, message, error, certificateRejected = rejected)
     }
 
     private fun isHostnameMismatch(t: Throwable): Boolean {

@@ -23,6 +23,8 @@ public class TransportConnectException(
     message: String,
     cause: Throwable? = null,
     public val timeout: Duration? = null,
+    /** True when TLS refused the server's certificate: connecting again cannot help until trust is reconfigured. */
+    public val certificateRejected: Boolean = false,
 ) : TransportException(message, cause) {
     /** True when the last attempt failed because the connect timeout expired. */
     public val isTimeout: Boolean get() = timeout != null

@@ -6,6 +6,7 @@ import org.boltkt.client.DriverConfigBuilder
 import org.boltkt.client.auth.AuthTokens
 import org.boltkt.client.use
 import org.boltkt.client.record.*
+import org.boltkt.client.error.CertificateRejectedException
 import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.transport.NioTransportFactory
 import org.boltkt.client.transport.ServerAddress
@@ -18,6 +19,7 @@ import org.boltkt.testsupport.neo4j.Neo4jServer
 import org.boltkt.testsupport.neo4j.Neo4jVersion
 import org.boltkt.testsupport.neo4j.neo4jServerOrSkip
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Timeout
@@ -46,8 +48,31 @@ class TlsAgainstNeo4jTest {
     @EnumSource(Neo4jVersion::class)
     fun `bolt+s with system CAs rejects the self-made CA and names the fix`(version: Neo4jVersion) {
         val server = TlsServers.localhost(version)
-        val e = assertThrows(ServiceUnavailableException::class.java) { query(server, "bolt+s://${server.host}:${server.port}") }
+        val e = assertThrows(CertificateRejectedException::class.java) { query(server, "bolt+s://${server.host}:${server.port}") }
         assertTrue("not trusted" in e.message!! && "+ssc" in e.message!! && "CustomCertificates" in e.message!!, e.message)
+        assertFalse(e.isRetryable, "a rejected certificate cannot be fixed by retrying")
+    }
+
+    @ParameterizedTest
+    @EnumSource(Neo4jVersion::class)
+    fun `a managed transaction does not retry a rejected certificate`(version: Neo4jVersion) {
+        val server = TlsServers.localhost(version)
+        val attempts = java.util.concurrent.atomic.AtomicInteger()
+        val started = System.nanoTime()
+        assertThrows(CertificateRejectedException::class.java) {
+            runBlocking {
+                val driver = BoltDriver("bolt+s://${server.host}:${server.port}", AuthTokens.basic(server.user, server.password)) {
+                    maxTransactionRetryTime = kotlin.time.Duration.parse("20s")
+                }
+                try {
+                    driver.session().use { s -> s.executeRead { tx -> attempts.incrementAndGet(); tx.run("RETURN 1").consume() } }
+                } finally {
+                    driver.close()
+                }
+            }
+        }
+        assertEquals(0, attempts.get(), "the work never ran: no connection could be opened")
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "failed fast instead of retrying for 20 s")
     }
 
     @ParameterizedTest
@@ -61,7 +86,7 @@ class TlsAgainstNeo4jTest {
     @EnumSource(Neo4jVersion::class)
     fun `a certificate for another host is rejected naming the host`(version: Neo4jVersion) {
         val server = TlsServers.wrongHostTls13(version)
-        val e = assertThrows(ServiceUnavailableException::class.java) {
+        val e = assertThrows(CertificateRejectedException::class.java) {
             query(server, "bolt://${server.host}:${server.port}") {
                 encrypted = true
                 trustStrategy = TrustStrategy.CustomCertificates(TestCertificates.caPem)

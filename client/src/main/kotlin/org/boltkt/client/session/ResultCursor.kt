@@ -171,6 +171,21 @@ internal class ResultCursor(
             throw mapped
         }
 
+    /** True once the stream was consumed, discarded or abandoned: its records can no longer be read. */
+    val isConsumed: Boolean get() = consumedReason != null
+
+    /**
+     * The reader stopped before the end: discards the rest (bounded, even if the caller is cancelled) while the
+     * connection can still be read, and abandons the stream when that is impossible or did not finish. Returns true
+     * when it had to abandon: the listener was then not told, so the owner must give the connection back itself.
+     */
+    suspend fun stopEarly(): Boolean {
+        if (connection.isOpen) cleanup { consume("the result was abandoned before its end") }
+        if (isDone) return false
+        abandon("the result was abandoned before its end (its reader was cancelled); the connection was closed")
+        return true
+    }
+
     /**
      * The reader stopped mid-exchange and the connection can no longer be read (it broke with the cancellation, or
      * cleanup could not finish): ends the stream without any further wire activity, so the owner can give the

@@ -25,11 +25,10 @@ internal class ResultImpl(
     }
 
     private var recordsCollected = false
-    private var consumedBy: String? = null
 
     override val keys: List<String> get() = cursor.keys.names
 
-    override val isOpen: Boolean get() = !cursor.isDone && consumedBy == null
+    override val isOpen: Boolean get() = !cursor.isDone && !cursor.isConsumed
 
     override fun records(): Flow<Record> = flow {
         if (recordsCollected) throw ResultConsumedException("records() of this result was already collected; a result can be read once")
@@ -80,7 +79,6 @@ internal class ResultImpl(
 
     /** Consumes on behalf of a later `run` or a closing owner; later reads of records say [reason]. */
     internal suspend fun consumeFor(reason: String) {
-        consumedBy = reason
         reading { cursor.consume(reason) }
     }
 

@@ -156,12 +156,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
 
     private inner class AutoCommitOwner(private val connection: BoltConnection) : ResultImpl.Owner {
         override suspend fun abandoned(cursor: ResultCursor) {
-            if (connection.isOpen) cleanup { cursor.consume("the result was abandoned before its end") }
-            // Called again for the same cursor (a cancelled read, then the flow's finally) it must not release twice.
-            if (!cursor.isDone) {
-                cursor.abandon("the result was abandoned before its end (its reader was cancelled); the connection was closed")
-                releaseClean(driver.source, connection)
-            }
+            // A second call for the same cursor finds it done and releases nothing: no double release.
+            if (cursor.stopEarly()) releaseClean(driver.source, connection)
         }
     }
 }

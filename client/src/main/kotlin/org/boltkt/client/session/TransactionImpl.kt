@@ -102,10 +102,9 @@ internal class TransactionImpl(
     }
 
     override suspend fun abandoned(cursor: ResultCursor) {
-        if (connection.isOpen) cleanup { cursor.consume("the result was abandoned before its end") }
-        if (!cursor.isDone || !connection.isOpen) {
-            cursor.abandon("the result was abandoned before its end (its reader was cancelled); the connection was closed")
-            if (state == State.Open) state = State.Failed(ProtocolException("the connection broke while a result of this transaction was read"))
+        val abandoned = cursor.stopEarly()
+        if ((abandoned || !connection.isOpen) && state == State.Open) {
+            state = State.Failed(ProtocolException("the connection broke while a result of this transaction was read"))
         }
     }
 

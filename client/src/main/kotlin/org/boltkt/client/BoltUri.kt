@@ -10,21 +10,29 @@ import java.net.URISyntaxException
  * A parsed driver URI: `bolt://host[:port]` (one server) or `neo4j://host[:port][?key=value&…]` (routing; the query
  * is the routing context sent to the server). The port defaults to 7687.
  *
+ * Several comma-separated hosts (`neo4j://a:7687,b:7687`, `bolt://a,b:7688`) form a seed list: a `bolt://` driver
+ * tries them in order whenever it opens a connection (failover), a `neo4j://` driver asks them in order for a
+ * routing table when no known router answers. Each host takes its own port (default 7687).
+ *
  * The encrypted schemes `bolt+s`/`neo4j+s` (TLS, system CAs, host name verification) and `bolt+ssc`/`neo4j+ssc`
  * (TLS, any certificate) set [trust]; any other scheme is refused with a [ConfigurationException].
  *
  * @property trust the trust strategy the scheme implies, or null for an unencrypted scheme.
+ * @property address the first host of [addresses].
+ * @property addresses every host of the URI in the given order (one unless a seed list was given).
  */
 internal data class BoltUri(
     val routing: Boolean,
     val address: ServerAddress,
     val routingContext: Map<String, String>,
     val trust: TrustStrategy? = null,
+    val addresses: List<ServerAddress> = listOf(address),
 ) {
     companion object {
         fun parse(text: String): BoltUri {
+            val (single, extraHosts) = splitHostList(text.trim())
             val uri = try {
-                URI(text.trim())
+                URI(single)
             } catch (e: URISyntaxException) {
                 throw ConfigurationException("'$text' is not a valid URI: ${e.reason}", e)
             }
@@ -47,7 +55,32 @@ internal data class BoltUri(
             val context = parseQuery(uri.rawQuery, text)
             if (!routing && context.isNotEmpty()) throw ConfigurationException("routing context ('?${uri.rawQuery}') is only allowed with neo4j://, not in '$text'")
             val routingContext = if (routing) context + ("address" to "$host:$port") else emptyMap()
-            return BoltUri(routing, ServerAddress(host.removePrefix("[").removeSuffix("]"), port), routingContext, trust)
+            val first = ServerAddress(host.removePrefix("[").removeSuffix("]"), port)
+            val rest = extraHosts.map { parseHost(it, text) }
+            return BoltUri(routing, first, routingContext, trust, listOf(first) + rest)
+        }
+
+        /** Cuts `scheme://h1,h2:p,h3/…` into `scheme://h1/…` and the other hosts (`h2:p`, `h3`). */
+        private fun splitHostList(text: String): Pair<String, List<String>> {
+            val start = text.indexOf("://").takeIf { it >= 0 }?.plus(3) ?: return text to emptyList()
+            val end = text.indexOfAny(charArrayOf('/', '?', '#'), start).takeIf { it >= 0 } ?: text.length
+            val authority = text.substring(start, end)
+            if (',' !in authority) return text to emptyList()
+            val hosts = authority.split(',').map { it.trim() }
+            if (hosts.any { it.isEmpty() }) throw ConfigurationException("'$text' has an empty host in its host list; use scheme://host1:7687,host2:7687")
+            if (hosts.any { '@' in it }) throw ConfigurationException("'$text' must not carry user info; pass credentials as the auth token")
+            return text.substring(0, start) + hosts.first() + text.substring(end) to hosts.drop(1)
+        }
+
+        private fun parseHost(hostAndPort: String, text: String): ServerAddress {
+            val uri = try {
+                URI("bolt://$hostAndPort")
+            } catch (e: URISyntaxException) {
+                throw ConfigurationException("'$hostAndPort' in the host list of '$text' is not host[:port]: ${e.reason}", e)
+            }
+            val host = uri.host ?: throw ConfigurationException("'$hostAndPort' in the host list of '$text' is not host[:port]")
+            val port = if (uri.port == -1) ServerAddress.DEFAULT_BOLT_PORT else uri.port
+            return ServerAddress(host.removePrefix("[").removeSuffix("]"), port)
         }
 
         private fun unsupported(scheme: String, text: String) = ConfigurationException(

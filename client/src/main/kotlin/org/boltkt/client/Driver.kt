@@ -2,6 +2,7 @@ package org.boltkt.client
 
 import org.boltkt.client.auth.AuthTokenManager
 import org.boltkt.client.auth.AuthTokenManagers
+import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.bookmark.BookmarkManager
 import org.boltkt.client.pool.PoolMetrics
 import org.boltkt.client.session.DriverImpl
@@ -63,13 +64,29 @@ public interface Driver {
     /** Per-server pool counts. */
     public fun metrics(): List<PoolMetrics>
 
+    /**
+     * **Advanced (diagnostics, conformance tests).** The routing table a `neo4j://` driver holds for [database]
+     * (null: the driver user's home database, once resolved), or null when it holds none or the driver is not a
+     * routing driver. No I/O; thread-safe; the snapshot does not change afterwards.
+     */
+    public fun routingTable(database: String? = null): RoutingTableInfo?
+
+    /**
+     * **Advanced (diagnostics, conformance tests).** Fetches [database]'s routing table now (null: the home
+     * database), sending [bookmarks] with ROUTE, whatever the current table's TTL, and returns it. Cancellable.
+     * @throws org.boltkt.client.error.RoutingUnavailableException when no router answers.
+     * @throws org.boltkt.client.error.UnsupportedFeatureException for a `bolt://` driver (it has no routing table).
+     */
+    public suspend fun updateRoutingTable(database: String? = null, bookmarks: Set<Bookmark> = emptySet()): RoutingTableInfo
+
     /** Closes every connection. Sessions in use fail afterwards. Idempotent. */
     public suspend fun close()
 }
 
 /**
  * Creates a driver for [uri] (`bolt://host:port` for one server, `neo4j://host:port` for a cluster's routing) with
- * fixed credentials.
+ * fixed credentials. A comma-separated host list (`neo4j://a:7687,b:7687`, `bolt://a:7687,b:7687`) gives seed
+ * addresses: tried in order for routing tables (`neo4j`) or as connection failover (`bolt`).
  * @throws org.boltkt.client.error.ConfigurationException for an invalid URI or setting.
  */
 public fun BoltDriver(uri: String, auth: AuthToken = AuthToken.none(), configure: DriverConfigBuilder.() -> Unit = {}): Driver =

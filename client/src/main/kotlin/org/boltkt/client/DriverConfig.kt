@@ -31,7 +31,12 @@ import kotlin.time.Duration.Companion.seconds
  * @property fetchSize records per PULL; -1 pulls everything at once (no backpressure).
  * @property maxTransactionRetryTime total time managed transactions (`executeRead`/`executeWrite`) keep retrying.
  * @property notificationFilter which notifications the server sends (Bolt 5.2+); null keeps the server default.
- * @property resolver maps an initial address to the addresses to try, in order (custom DNS, seed lists).
+ * @property resolver maps an initial (seed) address of the URI to the addresses to try, in order (custom DNS,
+ *   seed lists); each result is then resolved by DNS. It applies to the URI's hosts only, as in the official
+ *   drivers, not to the members a routing table names: use [routingAddressRewriter] for those.
+ * @property routingAddressRewriter maps every address a router advertises (ROUTE answers of `neo4j://` drivers)
+ *   before it is used, e.g. when cluster members advertise names only reachable inside Kubernetes or behind a
+ *   NAT. Must be fast, pure and thread-safe; the rewritten host is what TLS verifies. Null keeps them as is.
  * @property logger where the driver logs (SLF4J); defaults to the `org.boltkt.client` logger.
  * @property transport the socket implementation: [TransportKind.NIO] (JDK asynchronous channels) or KTOR.
  * @property encrypted use TLS with a `bolt://` or `neo4j://` URI (the `+s`/`+ssc` schemes imply it instead).
@@ -52,6 +57,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxTransactionRetryTime: Duration = builder.maxTransactionRetryTime
     public val notificationFilter: NotificationFilterConfig? = builder.notificationFilter
     public val resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = builder.resolver
+    public val routingAddressRewriter: ((ServerAddress) -> ServerAddress)? = builder.routingAddressRewriter
     public val logger: Logger = builder.logger
     public val transport: TransportKind = builder.transport
     public val retryClassifier: RetryClassifier = builder.retryClassifier
@@ -91,6 +97,7 @@ public class DriverConfigBuilder internal constructor() {
     public var maxTransactionRetryTime: Duration = 30.seconds
     public var notificationFilter: NotificationFilterConfig? = null
     public var resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = null
+    public var routingAddressRewriter: ((ServerAddress) -> ServerAddress)? = null
     public var logger: Logger = LoggerFactory.getLogger("org.boltkt.client")
     public var transport: TransportKind = TransportKind.NIO
     public var retryClassifier: RetryClassifier = RetryClassifier.DEFAULT

@@ -51,6 +51,14 @@ internal class BoltConnection(
     var auth: org.boltkt.protocol.message.AuthToken? = null
         internal set
 
+    /**
+     * Set by a routing source on each hand-out: sees every public failure of this connection, updates the routing
+     * tables (member lost, writer gone) and returns what the session reports (e.g. a lost member as
+     * SessionExpiredException). Null for `bolt://` drivers.
+     */
+    @Volatile
+    var failureHook: ((Throwable) -> Throwable)? = null
+
     /** What HELLO's SUCCESS told about the server (agent, connection id, hints). */
     var server: ServerHello = ServerHello.UNKNOWN
         internal set

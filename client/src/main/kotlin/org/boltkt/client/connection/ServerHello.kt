@@ -12,8 +12,15 @@ import org.boltkt.protocol.value.Value
  * @property connectionId the server's id for this connection, e.g. `bolt-42`.
  * @property receiveTimeoutSeconds the `connection.recv_timeout_seconds` hint: the server closes connections idle
  *   for longer, so the driver uses it as a read timeout.
+ * @property ssrEnabled the `ssr.enabled` hint (5.8+): the server routes queries itself, so a routing driver may
+ *   guess the home database from its cache and let the server correct a wrong guess.
  */
-internal data class ServerHello(val agent: String?, val connectionId: String?, val receiveTimeoutSeconds: Long?) {
+internal data class ServerHello(
+    val agent: String?,
+    val connectionId: String?,
+    val receiveTimeoutSeconds: Long?,
+    val ssrEnabled: Boolean = false,
+) {
     companion object {
         val UNKNOWN = ServerHello(null, null, null)
 
@@ -23,6 +30,7 @@ internal data class ServerHello(val agent: String?, val connectionId: String?, v
                 agent = (metadata["server"] as? StringValue)?.value,
                 connectionId = (metadata["connection_id"] as? StringValue)?.value,
                 receiveTimeoutSeconds = (hints["connection.recv_timeout_seconds"] as? IntegerValue)?.value?.takeIf { it > 0 },
+                ssrEnabled = hints["ssr.enabled"] == org.boltkt.protocol.value.BooleanValue.TRUE,
             )
         }
     }

@@ -28,3 +28,13 @@ public class DatabaseNotFoundException(
     status: ServerStatus = ServerStatus.NONE,
     cause: Throwable? = null,
 ) : ClientException(message, status, cause)
+
+/**
+ * No router of a `neo4j://` driver answered with a routing table: every known router and every seed address (after
+ * the resolver) failed or refused. The message names the database and the addresses tried; the failures are the
+ * [cause] and its suppressed exceptions. Retryable like any [ServiceUnavailableException]: the cluster may be
+ * electing or restarting. Check the URI, that the servers run, and that the client can reach their advertised
+ * addresses (see `DriverConfig.routingAddressRewriter`).
+ */
+public class RoutingUnavailableException(message: String, cause: Throwable? = null) :
+    ServiceUnavailableException(message, null, cause)

@@ -24,17 +24,38 @@ internal interface ConnectionSource {
 
     /** Closes every pool; later acquires fail. */
     suspend fun close()
+
+    /**
+     * For a session without a database: which database to route to and whether to name it in BEGIN/RUN, or null
+     * when the source does not resolve databases (a `bolt://` driver leaves it to the server). [request]'s
+     * bookmarks go with the ROUTE that may be sent.
+     */
+    suspend fun homeDatabase(request: AcquireRequest): HomeDatabase? = null
+
+    /** A server named [database] as the home database of [request]'s user (Bolt 5.8+ BEGIN/RUN SUCCESS `db`). */
+    fun homeDatabaseSeen(request: AcquireRequest, database: String) {}
 }
+
+/**
+ * The home database a routing source chose for a session.
+ *
+ * @property confirmed true when a router just named it: the session pins it and sends it in BEGIN/RUN. False for a
+ *   cached guess (Bolt 5.8+ servers with server-side routing): it only picks the routing table, BEGIN/RUN go
+ *   without a database so the server resolves it, and the `db` the server echoes pins the session.
+ */
+internal data class HomeDatabase(val name: String, val confirmed: Boolean)
 
 /**
  * What a session needs from a connection.
  *
  * @property database target database (null = the user's home database); routing uses it to pick members.
  * @property auth session-level credentials; null means the driver's.
+ * @property bookmarks sent with a ROUTE the acquire may need (causal consistency of the routing table).
  */
 internal data class AcquireRequest(
     val mode: AccessMode = AccessMode.WRITE,
     val database: String? = null,
     val impersonatedUser: String? = null,
     val auth: AuthToken? = null,
+    val bookmarks: List<String> = emptyList(),
 )

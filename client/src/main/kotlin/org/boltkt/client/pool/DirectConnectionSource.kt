@@ -20,6 +20,10 @@ import kotlin.time.Duration
  * Connections to one server (`bolt://`): one [ConnectionPool], connections opened through [connector] with the
  * driver's credentials from [authManager], and re-authenticated (LOGOFF/LOGON, Bolt 5.1+) when a session asks for
  * other credentials or the manager's token changed.
+ *
+ * A new connection goes to [address], then to each of [fallbacks] in order (a `bolt://a,b` seed list), each first
+ * mapped by [resolver] when one is set; the first that connects wins. The routing source uses one instance per
+ * cluster member, without fallbacks or resolver.
  */
 internal class DirectConnectionSource(
     private val address: ServerAddress,
@@ -29,6 +33,7 @@ internal class DirectConnectionSource(
     private val acquisitionTimeout: Duration,
     private val resolver: (suspend (ServerAddress) -> List<ServerAddress>)?,
     logger: Logger = NOPLogger.NOP_LOGGER,
+    private val fallbacks: List<ServerAddress> = emptyList(),
 ) : ConnectionSource {
     private val pool = ConnectionPool(address, poolSettings, connect = { open() }, logger = logger)
 
@@ -62,7 +67,7 @@ internal class DirectConnectionSource(
 
     private suspend fun open(): BoltConnection {
         val token = authManager.getToken()
-        val candidates = resolver?.invoke(address)?.takeIf { it.isNotEmpty() } ?: listOf(address)
+        val candidates = (listOf(address) + fallbacks).flatMap { seed -> resolver?.invoke(seed)?.takeIf { it.isNotEmpty() } ?: listOf(seed) }.distinct()
         var lastError: Throwable? = null
         for (candidate in candidates) {
             try {
@@ -101,6 +106,9 @@ internal class DirectConnectionSource(
     }
 
     override fun release(connection: BoltConnection) = pool.release(connection)
+
+    /** Connections of this pool handed out and not yet released (routing picks the least busy member by it). */
+    val inUseCount: Int get() = pool.inUseCount
 
     override fun poolMetrics(): List<PoolMetrics> =
         listOf(PoolMetrics(address.toString(), pool.inUseCount, pool.idleCount))

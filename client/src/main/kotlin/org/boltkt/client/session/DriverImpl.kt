@@ -16,7 +16,16 @@ import org.boltkt.client.connection.Connector
 import org.boltkt.client.error.AuthenticationException
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.pool.AcquireRequest
+import org.boltkt.client.pool.ConnectionSource
 import org.boltkt.client.pool.DirectConnectionSource
+import org.boltkt.client.RoutingTableInfo
+import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.error.UnsupportedFeatureException
+import org.boltkt.client.routing.MemberPools
+import org.boltkt.client.routing.Rediscovery
+import org.boltkt.client.routing.RoutingConnectionSource
+import org.boltkt.client.routing.RoutingTable
+import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.pool.PoolMetrics
 import org.boltkt.client.pool.PoolSettings
 import org.boltkt.client.retry.RetryPolicy
@@ -87,6 +96,19 @@ internal class DriverImpl private constructor(
 
     override fun metrics(): List<PoolMetrics> = context.source.poolMetrics()
 
+    override fun routingTable(database: String?): RoutingTableInfo? =
+        (context.source as? RoutingConnectionSource)?.table(database)?.let(::info)
+
+    override suspend fun updateRoutingTable(database: String?, bookmarks: Set<Bookmark>): RoutingTableInfo {
+        if (closed.get()) throw ClientException("the driver is closed")
+        val routing = context.source as? RoutingConnectionSource
+            ?: throw UnsupportedFeatureException("a bolt:// driver has no routing table; use a neo4j:// URI for client-side routing")
+        return info(routing.forceRefresh(database, bookmarks.map { it.value }))
+    }
+
+    private fun info(t: RoutingTable) =
+        RoutingTableInfo(t.database, t.routers, t.readers, t.writers, t.ttlSeconds, System.nanoTime() - t.expiresAtNanos >= 0)
+
     override suspend fun close() {
         if (!closed.compareAndSet(false, true)) return
         cleanup { context.source.close() }
@@ -95,7 +117,8 @@ internal class DriverImpl private constructor(
 
     private suspend fun <T> withConnection(auth: AuthToken? = null, block: suspend (BoltConnection) -> T): T {
         if (closed.get()) throw ClientException("the driver is closed")
-        val connection = context.source.acquire(AcquireRequest(auth = auth))
+        // READ: a routing driver then needs only a reader, so a cluster without a leader still verifies.
+        val connection = context.source.acquire(AcquireRequest(mode = AccessMode.READ, auth = auth))
         try {
             return block(connection)
         } finally {
@@ -131,19 +154,37 @@ internal class DriverImpl private constructor(
             val settings = ConnectionSettings(
                 transport = TransportOptions(connectTimeout = config.connectionTimeout),
                 userAgent = config.userAgent,
-                // neo4j:// asks the server for server-side routing; client-side routing tables come with the routing work.
+                // neo4j:// sends the routing context in HELLO (and ROUTE): servers with server-side routing use it.
                 routingContext = parsed.routingContext.takeIf { parsed.routing },
                 notificationFilter = config.notificationFilter?.let { NotificationFilter(it.minimumSeverity, it.disabledClassifications) },
             )
-            val source = DirectConnectionSource(
-                address = parsed.address,
-                connector = Connector(transports, settings, config.logger),
-                authManager = authManager,
-                poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout),
-                acquisitionTimeout = config.connectionAcquisitionTimeout,
-                resolver = config.resolver,
-                logger = config.logger,
-            )
+            val connector = Connector(transports, settings, config.logger)
+            val poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout)
+            fun memberSource(address: ServerAddress, fallbacks: List<ServerAddress>, resolver: (suspend (ServerAddress) -> List<ServerAddress>)?) =
+                DirectConnectionSource(
+                    address = address,
+                    connector = connector,
+                    authManager = authManager,
+                    poolSettings = poolSettings,
+                    acquisitionTimeout = config.connectionAcquisitionTimeout,
+                    resolver = resolver,
+                    logger = config.logger,
+                    fallbacks = fallbacks,
+                )
+            val source: ConnectionSource = if (parsed.routing) {
+                val pools = MemberPools { address -> memberSource(address, emptyList(), null) }
+                val rediscovery = Rediscovery(
+                    seeds = parsed.addresses,
+                    resolver = config.resolver,
+                    routingContext = parsed.routingContext,
+                    pools = pools,
+                    rewrite = config.routingAddressRewriter ?: { it },
+                    logger = config.logger,
+                )
+                RoutingConnectionSource(pools, rediscovery, config.logger)
+            } else {
+                memberSource(parsed.address, parsed.addresses.drop(1), config.resolver)
+            }
             val retry = RetryPolicy(maxRetryTime = config.maxTransactionRetryTime, classifier = config.retryClassifier)
             return DriverImpl(config, DriverContext(source, config, retry), transports)
         }

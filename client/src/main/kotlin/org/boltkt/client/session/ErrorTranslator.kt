@@ -1,5 +1,6 @@
 package org.boltkt.client.session
 
+import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ErrorMapper
@@ -11,6 +12,12 @@ import org.boltkt.client.transport.ServerAddress
  * through unchanged. Cancellation must be rethrown by the caller before it gets here.
  */
 internal object ErrorTranslator {
+    /** [map] for a failure on [connection], passed through its routing [BoltConnection.failureHook] when it has one. */
+    fun map(error: Throwable, connection: BoltConnection, duringCommit: Boolean = false): Throwable {
+        val mapped = map(error, connection.address, duringCommit)
+        return connection.failureHook?.invoke(mapped) ?: mapped
+    }
+
     fun map(error: Throwable, address: ServerAddress?, duringCommit: Boolean = false): Throwable = when (error) {
         is BoltException -> error
         is ServerFailureException -> ErrorMapper.fromFailure(error.failure)

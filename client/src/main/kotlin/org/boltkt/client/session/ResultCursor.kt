@@ -166,7 +166,7 @@ internal class ResultCursor(
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
-            val mapped = ErrorTranslator.map(e, connection.address)
+            val mapped = ErrorTranslator.map(e, connection)
             fail(mapped)
             throw mapped
         }

@@ -25,6 +25,7 @@ import org.boltkt.protocol.value.Value
 /** The [Session] implementation; see there for the contract. */
 internal class SessionImpl(private val driver: DriverContext, override val config: SessionConfig) : Session {
     private var bookmarks: Set<Bookmark> = config.bookmarks
+    private var pinnedDatabase: String? = config.database
     private var openResult: ResultImpl? = null
     private var openTransaction: TransactionImpl? = null
     private var closed = false
@@ -34,14 +35,16 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         prepareForWork()
         val values = Values.parameters(parameters)
         val used = currentBookmarks()
-        val connection = acquire(this.config.defaultAccessMode)
+        val target = target(this.config.defaultAccessMode, used)
+        val connection = acquire(this.config.defaultAccessMode, target, used)
         val cursor = ResultCursor(connection, fetchSize, AutoCommitListener(connection, used))
         try {
-            cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used)))
+            cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used, target)))
         } catch (e: Throwable) {
             if (e is CancellationException) releaseClean(driver.source, connection)
             throw e
         }
+        learnDatabase(target, cursor.runMetadata)
         return ResultImpl(cursor, { driver.summaries.of(it, connection, query, values) }, AutoCommitOwner(connection)).also { openResult = it }
     }
 
@@ -73,19 +76,20 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private suspend fun begin(mode: AccessMode, config: TransactionConfig): TransactionImpl {
         prepareForWork()
         val used = currentBookmarks()
-        val connection = acquire(mode)
+        val target = target(mode, used)
+        val connection = acquire(mode, target, used)
         try {
-            connection.enqueue(Begin(options(config, mode, used)))
+            connection.enqueue(Begin(options(config, mode, used, target)))
             connection.flush()
             when (val answer = connection.receive()) {
-                is Response.Success -> Unit
+                is Response.Success -> learnDatabase(target, answer.metadata)
                 is Response.Failure -> throw ServerFailureException(answer, connection.address)
                 else -> throw ProtocolException("BEGIN answered with $answer; the connection was closed")
             }
         } catch (e: Throwable) {
             releaseClean(driver.source, connection)
             if (e is CancellationException) throw e
-            throw ErrorTranslator.map(e, connection.address)
+            throw ErrorTranslator.map(e, connection)
         }
         val tx = TransactionImpl(
             connection, fetchSize,
@@ -119,8 +123,34 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         openResult = null
     }
 
-    private suspend fun acquire(mode: AccessMode): BoltConnection =
-        driver.source.acquire(AcquireRequest(mode, config.database, config.impersonatedUser, config.auth))
+    /**
+     * Where the next unit of work goes. A routing driver resolves a missing database to the user's home database
+     * once and pins it for the session, as the official drivers do; a guessed one (Bolt 5.8+ cache) only picks
+     * the routing table and is confirmed by the `db` the server echoes.
+     */
+    private suspend fun target(mode: AccessMode, used: Set<Bookmark>): Target {
+        pinnedDatabase?.let { return Target(it, it, guessed = false) }
+        val home = driver.source.homeDatabase(request(mode, null, used)) ?: return Target(null, null, guessed = false)
+        if (home.confirmed) pinnedDatabase = home.name
+        return Target(home.name, home.name.takeIf { home.confirmed }, guessed = !home.confirmed)
+    }
+
+    /** A server that echoes the database (5.8+) settles a session that had none configured. */
+    private fun learnDatabase(target: Target, metadata: Map<String, Value>) {
+        if (config.database != null) return
+        val db = (metadata["db"] as? StringValue)?.value ?: return
+        if (target.guessed || pinnedDatabase == null) pinnedDatabase = db
+        driver.source.homeDatabaseSeen(request(config.defaultAccessMode, null, emptySet()), db)
+    }
+
+    private fun request(mode: AccessMode, database: String?, used: Set<Bookmark>) =
+        AcquireRequest(mode, database, config.impersonatedUser, config.auth, used.map { it.value })
+
+    private suspend fun acquire(mode: AccessMode, target: Target, used: Set<Bookmark>): BoltConnection =
+        driver.source.acquire(request(mode, target.route, used))
+
+    /** [route]: the database whose members serve the work; [send]: the one named in BEGIN/RUN (null: the server's choice). */
+    private data class Target(val route: String?, val send: String?, val guessed: Boolean)
 
     private suspend fun currentBookmarks(): Set<Bookmark> =
         config.bookmarkManager?.let { bookmarks + it.getBookmarks() } ?: bookmarks
@@ -131,13 +161,13 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         config.bookmarkManager?.updateBookmarks(used, bookmarks)
     }
 
-    private fun options(config: TransactionConfig, mode: AccessMode, used: Set<Bookmark>) =
+    private fun options(config: TransactionConfig, mode: AccessMode, used: Set<Bookmark>, target: Target) =
         org.boltkt.protocol.message.TransactionOptions(
             bookmarks = used.map { it.value },
             timeout = config.timeout?.let { java.time.Duration.ofNanos(it.inWholeNanoseconds) },
             metadata = Values.parameters(config.metadata),
             mode = mode,
-            database = this.config.database,
+            database = target.send,
             impersonatedUser = this.config.impersonatedUser,
             notificationFilter = (this.config.notificationFilter ?: driver.config.notificationFilter)?.let {
                 org.boltkt.protocol.message.NotificationFilter(it.minimumSeverity, it.disabledClassifications)

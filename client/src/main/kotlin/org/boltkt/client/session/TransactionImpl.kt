@@ -64,7 +64,7 @@ internal class TransactionImpl(
             state = State.Ended("cancelled during commit")
             throw e
         } catch (e: Throwable) {
-            val mapped = ErrorTranslator.map(e, connection.address, duringCommit = e !is ServerFailureException)
+            val mapped = ErrorTranslator.map(e, connection, duringCommit = e !is ServerFailureException)
             state = State.Failed(mapped)
             throw mapped
         } finally {
@@ -83,13 +83,13 @@ internal class TransactionImpl(
             connection.enqueue(Rollback)
             connection.flush()
             when (val answer = connection.receive()) {
-                is Response.Failure -> throw ErrorTranslator.map(ServerFailureException(answer, connection.address), connection.address)
+                is Response.Failure -> throw ErrorTranslator.map(ServerFailureException(answer, connection.address), connection)
                 else -> Unit
             }
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
-            throw ErrorTranslator.map(e, connection.address)
+            throw ErrorTranslator.map(e, connection)
         } finally {
             state = State.Ended("rolled back")
             onEnd(connection, null)

@@ -1,0 +1,112 @@
+package org.boltkt.client.routing
+
+import kotlinx.coroutines.CancellationException
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.AuthorizationExpiredException
+import org.boltkt.client.error.NotALeaderException
+import org.boltkt.client.error.ClientException
+import org.boltkt.client.error.ProtocolException
+import org.boltkt.client.error.RoutingUnavailableException
+import org.boltkt.client.error.UnsupportedFeatureException
+import org.boltkt.client.pool.AcquireRequest
+import org.boltkt.client.session.ErrorTranslator
+import org.boltkt.client.session.releaseClean
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.Route
+import org.boltkt.protocol.version.RouteForm
+import org.slf4j.Logger
+
+/**
+ * Fetches routing tables: asks the known routers of the database in order, then the seed addresses (each mapped by
+ * the resolver hook when set; the transport then tries every DNS address of a host), and returns the first valid
+ * table. A router that fails or answers with an unusable table is skipped; a fatal answer (authentication,
+ * missing database, bad bookmark, bad impersonation…) is thrown at once, as retrying elsewhere cannot help.
+ * Throws [RoutingUnavailableException] when nobody answers.
+ */
+internal class Rediscovery(
+    private val seeds: List<ServerAddress>,
+    private val resolver: (suspend (ServerAddress) -> List<ServerAddress>)?,
+    private val routingContext: Map<String, String>,
+    private val pools: MemberPools,
+    private val rewrite: (ServerAddress) -> ServerAddress,
+    private val logger: Logger,
+    private val nanoTime: () -> Long = System::nanoTime,
+) {
+    /**
+     * A fresh table for [database] (null = the user's home database) from [knownRouters] or the seeds. [request]
+     * gives the credentials, impersonated user and bookmarks sent along.
+     */
+    suspend fun fetch(database: String?, knownRouters: List<ServerAddress>, request: AcquireRequest): RoutingTable {
+        val failures = ArrayList<Throwable>()
+        val tried = LinkedHashSet<ServerAddress>()
+        for (router in knownRouters) {
+            if (tried.add(router)) ask(router, database, request, failures)?.let { return it }
+        }
+        for (seed in seeds) {
+            val candidates = resolver?.let { r -> r(seed).takeIf { it.isNotEmpty() } } ?: listOf(seed)
+            for (candidate in candidates) {
+                if (tried.add(candidate)) ask(candidate, database, request, failures)?.let { return it }
+            }
+        }
+        val what = database?.let { "database '$it'" } ?: "the home database"
+        val error = RoutingUnavailableException(
+            "could not get a routing table for $what: no router answered (tried ${tried.joinToString()}); check that " +
+                "the cluster runs and that its addresses are reachable from this client",
+            failures.lastOrNull(),
+        )
+        failures.dropLast(1).forEach(error::addSuppressed)
+        throw error
+    }
+
+    /** The table [router] answers with, or null (failure recorded) when it cannot; fatal failures are thrown. */
+    private suspend fun ask(router: ServerAddress, database: String?, request: AcquireRequest, failures: MutableList<Throwable>): RoutingTable? {
+        var connection: BoltConnection? = null
+        try {
+            connection = pools.get(router).acquire(AcquireRequest(auth = request.auth))
+            connection.failureHook = null
+            val table = route(connection, database, request)
+            if (table.routers.isEmpty()) throw ProtocolException("the routing table from $router names no router")
+            logger.debug("Routing table for {} from {}: {}", table.database, router, table)
+            return table
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Throwable) {
+            val mapped = connection?.let { ErrorTranslator.map(e, it.address) } ?: ErrorTranslator.map(e, router)
+            if (isFatal(mapped)) throw mapped
+            logger.info("Router {} could not give a routing table ({}); trying the next", router, mapped.message)
+            failures += mapped
+            return null
+        } finally {
+            connection?.let { releaseClean(pools.get(router), it) }
+        }
+    }
+
+    private suspend fun route(connection: BoltConnection, database: String?, request: AcquireRequest): RoutingTable {
+        val form = connection.capabilities.routeForm
+        if (form == RouteForm.UNSUPPORTED) {
+            throw UnsupportedFeatureException("routing (neo4j://) needs Bolt 4.3+ (ROUTE); ${connection.address} speaks ${connection.capabilities.version}; use bolt://")
+        }
+        if (form == RouteForm.V4_3 && request.impersonatedUser != null) {
+            throw UnsupportedFeatureException("impersonation needs Bolt 4.4+; ${connection.address} speaks ${connection.capabilities.version}")
+        }
+        connection.enqueue(Route(routingContext, request.bookmarks, database, request.impersonatedUser))
+        connection.flush()
+        return when (val answer = connection.receive()) {
+            is Response.Success -> RoutingTableParser.parse(answer.metadata, database, nanoTime(), rewrite)
+            is Response.Failure -> throw ServerFailureException(answer, connection.address)
+            else -> throw ProtocolException("ROUTE answered with $answer; the connection was closed")
+        }
+    }
+
+    /** Errors no other router would answer differently (the official drivers' "fatal discovery errors"). */
+    private fun isFatal(error: Throwable): Boolean = when (error) {
+        is AuthorizationExpiredException -> false
+        is UnsupportedFeatureException -> true
+        is ProtocolException -> false
+        is NotALeaderException -> false
+        is ClientException -> true
+        else -> false
+    }
+}

@@ -1,0 +1,137 @@
+package org.boltkt.client.routing
+
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.error.RoutingUnavailableException
+import org.boltkt.client.error.ServiceUnavailableException
+import org.boltkt.client.error.SessionExpiredException
+import org.boltkt.client.pool.AcquireRequest
+import org.boltkt.client.pool.ConnectionSource
+import org.boltkt.client.pool.HomeDatabase
+import org.boltkt.client.pool.PoolMetrics
+import org.boltkt.client.transport.ServerAddress
+import org.boltkt.protocol.message.AccessMode
+import org.slf4j.Logger
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicInteger
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.seconds
+
+/**
+ * Client-side routing for `neo4j://`: one [RoutingTable] per database (fetched with ROUTE, kept for its TTL),
+ * reads to readers and writes to writers, the least busy member first (fewest connections in use, ties rotating),
+ * decorating one per-address pool per member ([MemberPools]). Pools of members that left every table are closed
+ * once idle.
+ *
+ * A member that cannot be reached leaves the tables and the next member is tried; when a mode has no member left
+ * the table is fetched again (known routers, then the seeds) before giving up with [SessionExpiredException].
+ * Failures on handed-out connections update the tables through [RoutingFailures]. Concurrent refreshes of one
+ * database are coalesced. Thread-safe; cancellation leaks nothing (the per-address pools guarantee it).
+ */
+internal class RoutingConnectionSource(
+    private val pools: MemberPools,
+    private val rediscovery: Rediscovery,
+    private val logger: Logger,
+    private val purgeDelay: Duration = 30.seconds,
+    private val nanoTime: () -> Long = System::nanoTime,
+) : ConnectionSource {
+    private val tables = RoutingTables(nanoTime)
+    private val failures = RoutingFailures(tables)
+    private val homeDatabases = HomeDatabaseCache()
+    private val refreshLocks = ConcurrentHashMap<String, Mutex>()
+    private val rotation = AtomicInteger()
+
+    /** Whether the last member connected to speaks 5.8+ with server-side routing: the home database may be guessed. */
+    @Volatile private var optimisticHomeDatabase = false
+
+    override suspend fun acquire(request: AcquireRequest): BoltConnection {
+        val database = request.database ?: homeDatabase(request).name
+        val tried = HashSet<ServerAddress>()
+        var lastFailure: Throwable? = null
+        var refreshedHere = false
+        while (true) {
+            val current = tables[database]?.takeUnless { it.isStaleFor(request.mode, nanoTime()) }
+            val table = current ?: refresh(database, request, request.mode).also { refreshedHere = true }
+            val members = table.membersFor(request.mode).filter { it !in tried }
+            if (members.isEmpty()) {
+                if (!refreshedHere) {
+                    tables[database]?.let { tables.put(it.expired(nanoTime())) }
+                    continue
+                }
+                throw noMember(request.mode, database, table, lastFailure)
+            }
+            val address = pools.leastConnected(members, rotation.getAndIncrement())
+            tried += address
+            try {
+                val connection = pools.get(address).acquire(request.copy(database = database))
+                connection.failureHook = failures.hook(address, database)
+                optimisticHomeDatabase = connection.capabilities.version.atLeast(5, 8) && connection.server.ssrEnabled
+                return connection
+            } catch (e: ServiceUnavailableException) {
+                if (e is RoutingUnavailableException) throw e
+                logger.info("Cluster member {} unreachable ({}); removing it from the routing tables", address, e.message)
+                tables.forgetEverywhere(address)
+                lastFailure = e
+            }
+        }
+    }
+
+    override suspend fun homeDatabase(request: AcquireRequest): HomeDatabase {
+        request.database?.let { return HomeDatabase(it, confirmed = true) }
+        val key = HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth)
+        if (optimisticHomeDatabase) homeDatabases.get(key)?.let { return HomeDatabase(it, confirmed = false) }
+        val table = refresh(null, request, request.mode)
+        return HomeDatabase(table.database, confirmed = true)
+    }
+
+    override fun homeDatabaseSeen(request: AcquireRequest, database: String) =
+        homeDatabases.put(HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth), database)
+
+    /** The current table of [database] (null: the driver user's home database), or null when none is known. */
+    fun table(database: String?): RoutingTable? =
+        (database ?: homeDatabases.get(HomeDatabaseCache.keyOf(null, null)))?.let { tables[it] }
+
+    /** Fetches [database]'s table now, whatever the current one's state. */
+    suspend fun forceRefresh(database: String?, bookmarks: List<String>): RoutingTable =
+        refresh(database, AcquireRequest(mode = AccessMode.READ, database = database, bookmarks = bookmarks), null)
+
+    /**
+     * A fresh table for [database] (null: resolve the home database), fetched unless another caller fetched one
+     * meanwhile that serves [mode] (null: always fetch).
+     */
+    private suspend fun refresh(database: String?, request: AcquireRequest, mode: AccessMode?): RoutingTable {
+        val lock = refreshLocks.computeIfAbsent(database ?: HOME_KEY) { Mutex() }
+        return lock.withLock {
+            val current = database?.let { tables[it] }
+            if (current != null && mode != null && !current.isStaleFor(mode, nanoTime())) return@withLock current
+            val fetched = rediscovery.fetch(database, current?.routers.orEmpty(), request)
+            val table = if (database != null) fetched.copy(database = database) else fetched
+            tables.put(table)
+            if (database == null) homeDatabases.put(HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth), table.database)
+            tables.purgeExpired(purgeDelay.inWholeNanoseconds)
+            pools.retainOnly(tables.addresses())
+            table
+        }
+    }
+
+    private fun noMember(mode: AccessMode, database: String, table: RoutingTable, cause: Throwable?) = SessionExpiredException(
+        "no ${if (mode == AccessMode.READ) "reader" else "writer"} of database '$database' is reachable (routing " +
+            "table: routers ${table.routers}, readers ${table.readers}, writers ${table.writers}); the cluster may be " +
+            "electing a leader: retry, or use a managed transaction (executeRead/executeWrite), which retries",
+        cause,
+    )
+
+    override fun release(connection: BoltConnection) {
+        val pool = pools.existing(connection.address)
+        if (pool != null) pool.release(connection) else connection.close()
+    }
+
+    override fun poolMetrics(): List<PoolMetrics> = pools.metrics()
+
+    override suspend fun close() = pools.close()
+
+    private companion object {
+        const val HOME_KEY = "\u0000home"
+    }
+}

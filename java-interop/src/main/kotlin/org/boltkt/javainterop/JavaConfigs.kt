@@ -18,6 +18,7 @@ import java.time.Duration
 import java.util.concurrent.CompletionStage
 import java.util.concurrent.Executor
 import java.util.function.Function
+import java.util.function.UnaryOperator
 
 /**
  * Driver-wide settings for Java, built with [builder]: `JavaDriverConfig.builder().withMaxConnectionPoolSize(50)
@@ -30,6 +31,7 @@ public class JavaDriverConfig private constructor(
     /** The Kotlin settings these map to. */
     public val kotlinConfig: DriverConfig,
     private val javaResolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>?,
+    private val javaRewriter: UnaryOperator<ServerAddress>?,
     /** Where futures complete and callbacks run; null means `kotlinx.coroutines.Dispatchers.Default`. */
     public val executor: Executor?,
 ) {
@@ -53,6 +55,8 @@ public class JavaDriverConfig private constructor(
     public val notificationFilter: NotificationFilterConfig? get() = kotlinConfig.notificationFilter
     /** See [DriverConfig.resolver]; the function given to [Builder.withResolver], or null. */
     public val resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? get() = javaResolver
+    /** See [DriverConfig.routingAddressRewriter]; the operator given to [Builder.withRoutingAddressRewriter], or null. */
+    public val routingAddressRewriter: UnaryOperator<ServerAddress>? get() = javaRewriter
     /** See [DriverConfig.logger]. */
     public val logger: Logger get() = kotlinConfig.logger
     /** See [DriverConfig.transport]. */
@@ -82,6 +86,7 @@ public class JavaDriverConfig private constructor(
         private var maxTransactionRetryTime: kotlin.time.Duration? = from?.kotlinConfig?.maxTransactionRetryTime
         private var notificationFilter: NotificationFilterConfig? = from?.notificationFilter
         private var resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? = from?.javaResolver
+        private var routingAddressRewriter: UnaryOperator<ServerAddress>? = from?.javaRewriter
         private var logger: Logger? = from?.logger
         private var transport: TransportKind? = from?.transport
         private var retryClassifier: RetryClassifier? = from?.retryClassifier
@@ -109,6 +114,11 @@ public class JavaDriverConfig private constructor(
         public fun withNotificationFilter(value: NotificationFilterConfig?): Builder = apply { notificationFilter = value }
         /** Maps an initial address to the addresses to try, in order; the stage may complete on any thread. */
         public fun withResolver(value: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>?): Builder = apply { resolver = value }
+        /**
+         * Maps every address a router advertises before use (members only reachable under another name, e.g.
+         * inside Kubernetes); see [DriverConfig.routingAddressRewriter]. Must be fast, pure and thread-safe.
+         */
+        public fun withRoutingAddressRewriter(value: UnaryOperator<ServerAddress>?): Builder = apply { routingAddressRewriter = value }
         /** Where the driver logs. */
         public fun withLogger(value: Logger): Builder = apply { logger = value }
         /** The socket implementation. */
@@ -142,13 +152,14 @@ public class JavaDriverConfig private constructor(
                 this@Builder.maxTransactionRetryTime?.let { maxTransactionRetryTime = it }
                 notificationFilter = this@Builder.notificationFilter
                 if (r != null) resolver = { address -> r.apply(address).await() }
+                this@Builder.routingAddressRewriter?.let { rw -> routingAddressRewriter = { address -> rw.apply(address) } }
                 this@Builder.logger?.let { logger = it }
                 this@Builder.transport?.let { transport = it }
                 this@Builder.retryClassifier?.let { retryClassifier = it }
                 this@Builder.encrypted?.let { encrypted = it }
                 trustStrategy = this@Builder.trustStrategy
             }
-            return JavaDriverConfig(kotlin, r, executor)
+            return JavaDriverConfig(kotlin, r, routingAddressRewriter, executor)
         }
     }
 

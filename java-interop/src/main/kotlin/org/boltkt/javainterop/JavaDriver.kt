@@ -10,6 +10,8 @@ import kotlinx.coroutines.future.await
 import kotlinx.coroutines.supervisorScope
 import org.boltkt.client.BoltDriver
 import org.boltkt.client.Driver
+import org.boltkt.client.RoutingTableInfo
+import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.pool.PoolMetrics
 import org.boltkt.client.summary.ServerInfo
 import org.boltkt.protocol.message.AuthToken
@@ -153,6 +155,26 @@ public class JavaDriver private constructor(
     /** Per-server pool counts (connections in use and idle). Never blocks. */
     public fun metrics(): List<PoolMetrics> = driver.metrics()
 
+    /**
+     * **Advanced (diagnostics, conformance tests).** See [Driver.routingTable]: the routing table a `neo4j://`
+     * driver holds for [database] (null: the home database), or null. Never blocks.
+     */
+    @JvmOverloads
+    public fun routingTable(database: String? = null): RoutingTableInfo? = driver.routingTable(database)
+
+    /**
+     * **Advanced (diagnostics, conformance tests).** See [Driver.updateRoutingTable]: fetches [database]'s routing
+     * table now with [bookmarks]; fails with RoutingUnavailableException, or UnsupportedFeatureException for bolt://.
+     */
+    @JvmOverloads
+    public fun updateRoutingTableAsync(database: String? = null, bookmarks: Set<Bookmark> = emptySet()): CompletableFuture<RoutingTableInfo> =
+        scope.launchFuture { driver.updateRoutingTable(database, bookmarks) }
+
+    /** Blocking [updateRoutingTableAsync]. */
+    @JvmOverloads
+    public fun updateRoutingTable(database: String? = null, bookmarks: Set<Bookmark> = emptySet()): RoutingTableInfo =
+        updateRoutingTableAsync(database, bookmarks).awaitBlocking()
+
     /** Closes every connection; sessions fail afterwards. Idempotent. The future completes when all are closed. */
     public fun closeAsync(): CompletableFuture<Void?> {
         val closing = scope.launchUnit { driver.close() }
@@ -199,6 +221,7 @@ public class JavaDriver private constructor(
             maxTransactionRetryTime = k.maxTransactionRetryTime
             notificationFilter = k.notificationFilter
             resolver = k.resolver
+            routingAddressRewriter = k.routingAddressRewriter
             logger = k.logger
             transport = k.transport
         }

@@ -39,11 +39,13 @@ internal interface ConnectionSource {
 /**
  * The home database a routing source chose for a session.
  *
- * @property confirmed true when a router just named it: the session pins it and sends it in BEGIN/RUN. False for a
- *   cached guess (Bolt 5.8+ servers with server-side routing): it only picks the routing table, BEGIN/RUN go
- *   without a database so the server resolves it, and the `db` the server echoes pins the session.
+ * @property route the key of the routing table that serves it.
+ * @property name the database to name in BEGIN/RUN, or null to let the server pick its home database (a server
+ *   whose routing table names no database, like a Memgraph coordinator, or a [guessed] name).
+ * @property guessed true for a cached guess (Bolt 5.8+ servers with server-side routing): it only picks the
+ *   routing table, and the `db` the server echoes in BEGIN/RUN SUCCESS settles the session.
  */
-internal data class HomeDatabase(val name: String, val confirmed: Boolean)
+internal data class HomeDatabase(val route: String, val name: String?, val guessed: Boolean)
 
 /**
  * What a session needs from a connection.

@@ -46,7 +46,7 @@ internal class RoutingConnectionSource(
     @Volatile private var optimisticHomeDatabase = false
 
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
-        val database = request.database ?: homeDatabase(request).name
+        val database = request.database ?: homeDatabase(request).route
         val tried = HashSet<ServerAddress>()
         var lastFailure: Throwable? = null
         var refreshedHere = false
@@ -78,11 +78,11 @@ internal class RoutingConnectionSource(
     }
 
     override suspend fun homeDatabase(request: AcquireRequest): HomeDatabase {
-        request.database?.let { return HomeDatabase(it, confirmed = true) }
+        request.database?.let { return HomeDatabase(it, it, guessed = false) }
         val key = HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth)
-        if (optimisticHomeDatabase) homeDatabases.get(key)?.let { return HomeDatabase(it, confirmed = false) }
+        if (optimisticHomeDatabase) homeDatabases.get(key)?.let { return HomeDatabase(it, null, guessed = true) }
         val table = refresh(null, request, request.mode)
-        return HomeDatabase(table.database, confirmed = true)
+        return HomeDatabase(table.database, table.database.takeIf { table.named }, guessed = false)
     }
 
     override fun homeDatabaseSeen(request: AcquireRequest, database: String) =

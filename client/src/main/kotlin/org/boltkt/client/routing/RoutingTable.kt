@@ -8,10 +8,12 @@ import org.boltkt.protocol.message.AccessMode
  * Immutable: every change makes a new table, so readers never see a half-applied update.
  *
  * @property database the database the table is for (the resolved name when the home database was asked for).
+ * @property named false when the router did not name the home database (then it is never sent in BEGIN/RUN).
  * @property expiresAtNanos `System.nanoTime()` value after which the table must be fetched again.
  */
 internal data class RoutingTable(
     val database: String,
+    val named: Boolean = true,
     val routers: List<ServerAddress>,
     val readers: List<ServerAddress>,
     val writers: List<ServerAddress>,

@@ -13,7 +13,7 @@ import kotlin.time.Duration.Companion.seconds
 /**
  * Reads the `rt` map of a ROUTE SUCCESS (Neo4j 4.3+ and Memgraph coordinators answer alike):
  * `{ttl: seconds, db: name, servers: [{addresses: ["host:port", …], role: "ROUTE"|"READ"|"WRITE"}, …]}`.
- * Memgraph omits `db`; several entries for the same role are merged; unknown roles are ignored. A missing or
+ * Memgraph's coordinators may omit `db` (the table is then the home database's, unnamed); several entries for the same role are merged; unknown roles are ignored. A missing or
  * malformed table is a [ProtocolException].
  */
 internal object RoutingTableParser {
@@ -25,7 +25,8 @@ internal object RoutingTableParser {
     ): RoutingTable {
         val rt = metadata["rt"] as? MapValue ?: throw malformed("no 'rt' map in $metadata")
         val ttl = (rt.entries["ttl"] as? IntegerValue)?.value ?: throw malformed("no integer 'ttl' in $rt")
-        val database = (rt.entries["db"] as? StringValue)?.value ?: requestedDatabase ?: DEFAULT_DATABASE
+        val named = (rt.entries["db"] as? StringValue)?.value
+        val database = named ?: requestedDatabase ?: UNNAMED_HOME
         val servers = (rt.entries["servers"] as? ListValue)?.values ?: throw malformed("no 'servers' list in $rt")
         val byRole = HashMap<String, MutableList<ServerAddress>>()
         for (server in servers) {
@@ -43,6 +44,7 @@ internal object RoutingTableParser {
         val ttlNanos = ttl.coerceIn(0, MAX_TTL_SECONDS).seconds.inWholeNanoseconds
         return RoutingTable(
             database = database,
+            named = named != null || requestedDatabase != null,
             routers = byRole["ROUTE"].orEmpty(),
             readers = byRole["READ"].orEmpty(),
             writers = byRole["WRITE"].orEmpty(),
@@ -64,6 +66,7 @@ internal object RoutingTableParser {
 
     private fun malformed(what: String) = ProtocolException("malformed routing table from the server: $what")
 
-    const val DEFAULT_DATABASE = "neo4j"
+    /** Key of the home database's table when the router does not name it (Memgraph leaves `db` out). */
+    const val UNNAMED_HOME = "\u0000home"
     private const val MAX_TTL_SECONDS = 100L * 365 * 24 * 3600
 }

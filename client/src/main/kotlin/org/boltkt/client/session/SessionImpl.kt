@@ -25,7 +25,7 @@ import org.boltkt.protocol.value.Value
 /** The [Session] implementation; see there for the contract. */
 internal class SessionImpl(private val driver: DriverContext, override val config: SessionConfig) : Session {
     private var bookmarks: Set<Bookmark> = config.bookmarks
-    private var pinnedDatabase: String? = config.database
+    private var pinned: Target? = config.database?.let { Target(it, it, guessed = false) }
     private var openResult: ResultImpl? = null
     private var openTransaction: TransactionImpl? = null
     private var closed = false
@@ -129,17 +129,18 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
      * the routing table and is confirmed by the `db` the server echoes.
      */
     private suspend fun target(mode: AccessMode, used: Set<Bookmark>): Target {
-        pinnedDatabase?.let { return Target(it, it, guessed = false) }
+        pinned?.let { return it }
         val home = driver.source.homeDatabase(request(mode, null, used)) ?: return Target(null, null, guessed = false)
-        if (home.confirmed) pinnedDatabase = home.name
-        return Target(home.name, home.name.takeIf { home.confirmed }, guessed = !home.confirmed)
+        val target = Target(home.route, home.name, home.guessed)
+        if (!home.guessed) pinned = target
+        return target
     }
 
     /** A server that echoes the database (5.8+) settles a session that had none configured. */
     private fun learnDatabase(target: Target, metadata: Map<String, Value>) {
-        if (config.database != null) return
+        if (config.database != null || target.route == null) return // bolt:// leaves the database to the server
         val db = (metadata["db"] as? StringValue)?.value ?: return
-        if (target.guessed || pinnedDatabase == null) pinnedDatabase = db
+        if (target.guessed || pinned == null) pinned = Target(db, db, guessed = false)
         driver.source.homeDatabaseSeen(request(config.defaultAccessMode, null, emptySet()), db)
     }
 

@@ -256,6 +256,10 @@ internal class ConnectionRunner(
             if (r.kind == RequestKind.GOODBYE) { finish(CloseReason.GOODBYE); return }
             val replies = try {
                 responder.respond(r, context)
+            } catch (close: CloseAfter) {
+                close.replies.forEach { send(it, r) }
+                finish(CloseReason.SCRIPT)
+                return
             } catch (t: Throwable) {
                 throw Mismatch("responder failed on $r: $t")
             } ?: throw Mismatch("unexpected request while serving: $r")

@@ -71,10 +71,16 @@ class ConnectionContext internal constructor(
     val attributes: MutableMap<String, Any?> = HashMap()
 }
 
-/** Answers one request in a [ScriptBuilder.serve] loop; null means "unexpected" (recorded as a failure, then close). */
+/**
+ * Answers one request in a [ScriptBuilder.serve] loop; null means "unexpected" (recorded as a failure, then close).
+ * Throwing [CloseAfter] sends its replies and then closes the connection (not a failure): a server dying mid-stream.
+ */
 fun interface Responder {
     fun respond(request: ReceivedRequest, context: ConnectionContext): List<Response>?
 }
+
+/** Thrown by a [Responder] to send [replies] and then close the connection on purpose. */
+class CloseAfter(val replies: List<Response> = emptyList()) : RuntimeException("close after ${replies.size} replies", null, false, false)
 
 /** One step of a connection script. Built with [ScriptBuilder]; immutable. */
 sealed interface Step {

@@ -30,6 +30,22 @@ class BoltUriSpec : FunSpec({
         BoltUri.parse("bolt://db").trust shouldBe null
     }
 
+    test("comma-separated hosts form a seed list, each with its own port") {
+        val uri = BoltUri.parse("neo4j://a.example:7001,b.example,[::1]:7003?region=eu")
+        uri.addresses shouldBe listOf(ServerAddress("a.example", 7001), ServerAddress("b.example", 7687), ServerAddress("::1", 7003))
+        uri.address shouldBe ServerAddress("a.example", 7001)
+        uri.routingContext shouldBe mapOf("region" to "eu", "address" to "a.example:7001")
+        BoltUri.parse("bolt+s://x:1, y:2").let {
+            it.routing shouldBe false
+            it.addresses shouldBe listOf(ServerAddress("x", 1), ServerAddress("y", 2))
+            it.trust shouldBe TrustStrategy.SystemCertificates
+        }
+        BoltUri.parse("bolt://only:7688").addresses shouldBe listOf(ServerAddress("only", 7688))
+        shouldThrow<ConfigurationException> { BoltUri.parse("neo4j://a:1,,b:2") }.message shouldContain "empty host"
+        shouldThrow<ConfigurationException> { BoltUri.parse("neo4j://a:1,b:x") }.message shouldContain "'b:x'"
+        shouldThrow<ConfigurationException> { BoltUri.parse("neo4j://u@a:1,b:2") }.message shouldContain "user info"
+    }
+
     test("invalid URIs name the fix") {
         val cases = mapOf(
             "localhost:7687" to "unsupported scheme",

@@ -1,6 +1,9 @@
 package org.boltkt.client.routing
 
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.withTimeoutOrNull
+import org.boltkt.client.error.ServiceUnavailableException
+import kotlin.time.Duration
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
 import org.boltkt.client.error.AuthorizationExpiredException
@@ -22,7 +25,8 @@ import org.slf4j.Logger
  * Fetches routing tables: asks the known routers of the database in order, then the seed addresses (each mapped by
  * the resolver hook when set; the transport then tries every DNS address of a host), and returns the first valid
  * table. A router that fails or answers with an unusable table is skipped; a fatal answer (authentication,
- * missing database, bad bookmark, bad impersonation…) is thrown at once, as retrying elsewhere cannot help.
+ * missing database, bad bookmark, bad impersonation…) is thrown at once, as retrying elsewhere cannot help. A
+ * router that does not answer within [routeTimeout] (the driver's acquisition timeout) counts as failed.
  * Throws [RoutingUnavailableException] when nobody answers.
  */
 internal class Rediscovery(
@@ -32,6 +36,7 @@ internal class Rediscovery(
     private val pools: MemberPools,
     private val rewrite: (ServerAddress) -> ServerAddress,
     private val logger: Logger,
+    private val routeTimeout: Duration,
     private val nanoTime: () -> Long = System::nanoTime,
 ) {
     /**
@@ -66,7 +71,11 @@ internal class Rediscovery(
         try {
             connection = pools.get(router).acquire(AcquireRequest(auth = request.auth))
             connection.failureHook = null
-            val table = route(connection, database, request)
+            val open = connection
+            // A router that accepts the connection and never answers must not hang every session: after the
+            // timeout the exchange is cancelled (which closes that connection) and the next router is asked.
+            val table = withTimeoutOrNull(routeTimeout) { route(open, database, request) }
+                ?: throw ServiceUnavailableException("the router at $router did not answer ROUTE within $routeTimeout", router.toString())
             if (table.routers.isEmpty()) throw ProtocolException("the routing table from $router names no router")
             logger.debug("Routing table for {} from {}: {}", table.database, router, table)
             return table

@@ -180,6 +180,7 @@ internal class DriverImpl private constructor(
                     pools = pools,
                     rewrite = config.routingAddressRewriter ?: { it },
                     logger = config.logger,
+                    routeTimeout = config.connectionAcquisitionTimeout,
                 )
                 RoutingConnectionSource(pools, rediscovery, config.logger)
             } else {

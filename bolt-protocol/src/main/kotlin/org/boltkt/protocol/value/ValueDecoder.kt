@@ -51,6 +51,15 @@ public object ValueDecoder {
         val inner = enter(reader, depth)
         val n = reader.readMapHeader()
         if (n == 0) return emptyMap()
+        if (n <= SmallMap.MAX_ENTRIES) {
+            val kv = arrayOfNulls<Any?>(2 * n)
+            var size = 0
+            repeat(n) {
+                val key = reader.readString()
+                size = SmallMap.put(kv, size, key, read(reader, format, inner))
+            }
+            return SmallMap(kv, size)
+        }
         val out = LinkedHashMap<String, Value>(capacity(n))
         repeat(n) {
             val key = reader.readString()

@@ -27,7 +27,7 @@ public object ValueDecoder {
         when (reader.peekType()) {
             PackStreamType.NULL -> { reader.readNull(); NullValue }
             PackStreamType.BOOLEAN -> BooleanValue.of(reader.readBoolean())
-            PackStreamType.INTEGER -> IntegerValue(reader.readInt())
+            PackStreamType.INTEGER -> IntegerValue.of(reader.readInt())
             PackStreamType.FLOAT -> FloatValue(reader.readFloat())
             PackStreamType.STRING -> StringValue(reader.readString())
             PackStreamType.BYTES -> BytesValue(reader.readBytes())

@@ -98,6 +98,7 @@ object Worker {
         val metrics = runCell(cell, sizes)
         println("RESULT " + metrics.entries.joinToString(" ") { "${it.key}=${it.value}" })
         System.out.flush()
-        Runtime.getRuntime().halt(0) // don't wait for drivers' lingering non-daemon threads
+        // exit, not return: don't wait for drivers' lingering non-daemon threads; shutdown hooks still dump JFR.
+        kotlin.system.exitProcess(0)
     }
 }

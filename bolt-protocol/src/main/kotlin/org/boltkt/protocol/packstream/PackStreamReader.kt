@@ -100,6 +100,22 @@ public class PackStreamReader(
         return StrictUtf8Decoder.decode(bytes, start, n, at)
     }
 
+    /**
+     * Reads a string that is likely to repeat across messages (map keys, labels, relationship types): short ASCII
+     * ones come from a small shared cache instead of a new String each time; otherwise the same as [readString].
+     */
+    public fun readName(): String {
+        val at = position
+        val m = peekMarker()
+        if (m !in 0x80..0x8F && m != Markers.STRING_8) return readString()
+        val n = if (m == Markers.STRING_8) { need(at, 2); bytes[at + 1].toInt() and 0xFF } else m and 0x0F
+        val start = at + (if (m == Markers.STRING_8) 2 else 1)
+        if (n > NameCache.MAX_LENGTH || n > limits.maxStringBytes || n > limit - start) return readString()
+        val cached = NameCache.lookup(bytes, start, n) ?: return readString()
+        position = start + n
+        return cached
+    }
+
     /** Reads a byte array (a fresh copy of the payload). */
     public fun readBytes(): ByteArray {
         val at = position

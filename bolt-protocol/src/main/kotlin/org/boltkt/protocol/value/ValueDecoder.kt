@@ -55,14 +55,14 @@ public object ValueDecoder {
             val kv = arrayOfNulls<Any?>(2 * n)
             var size = 0
             repeat(n) {
-                val key = reader.readString()
+                val key = reader.readName()
                 size = SmallMap.put(kv, size, key, read(reader, format, inner))
             }
             return SmallMap(kv, size)
         }
         val out = LinkedHashMap<String, Value>(capacity(n))
         repeat(n) {
-            val key = reader.readString()
+            val key = reader.readName()
             out[key] = read(reader, format, inner)
         }
         return out

@@ -19,10 +19,14 @@ class BoltktClient(uri: String, user: String, password: String, transport: Trans
         maxConnectionPoolSize = poolSize
     }
 
+    private val database: String? = System.getenv("BENCH_DATABASE")
+
+    private fun session() = driver.session { database = this@BoltktClient.database }
+
     override fun latencies(query: String, n: Int): LongArray = runBlocking {
         LongArray(n) {
             val t0 = System.nanoTime()
-            driver.session().use { s -> s.run(query).single() }
+            session().use { s -> s.run(query).single() }
             System.nanoTime() - t0
         }
     }
@@ -32,7 +36,7 @@ class BoltktClient(uri: String, user: String, password: String, transport: Trans
             repeat(concurrency) { worker ->
                 launch {
                     for (k in worker until total step concurrency) {
-                        driver.session().use { s -> s.run(Queries.SMALL, mapOf("i" to k)).single() }
+                        session().use { s -> s.run(Queries.SMALL, mapOf("i" to k)).single() }
                     }
                 }
             }
@@ -42,7 +46,7 @@ class BoltktClient(uri: String, user: String, password: String, transport: Trans
     override fun stream(reps: Long, query: String): Long = runBlocking {
         var rows = 0L
         var check = 0L
-        driver.session().use { s ->
+        session().use { s ->
             s.run(query, mapOf("reps" to reps)).records().collect { r ->
                 check += r.getLong(0) + r.getString(1).length
                 rows++
@@ -53,12 +57,12 @@ class BoltktClient(uri: String, user: String, password: String, transport: Trans
     }
 
     override fun write(batches: List<List<Map<String, Any>>>) = runBlocking {
-        driver.session().use { s ->
+        session().use { s ->
             for (b in batches) s.executeWrite { tx -> tx.run(Queries.WRITE, mapOf("batch" to b)).consume() }
         }
     }
 
-    override fun execute(query: String) = runBlocking { driver.session().use { s -> s.run(query).consume(); Unit } }
+    override fun execute(query: String) = runBlocking { session().use { s -> s.run(query).consume(); Unit } }
 
     override fun close() = runBlocking { driver.close() }
 }

@@ -32,6 +32,11 @@ object Measure {
         return threads.getThreadAllocatedBytes(ids).filter { it > 0 }.sum()
     }
 
+    private val os = ManagementFactory.getOperatingSystemMXBean() as com.sun.management.OperatingSystemMXBean
+
+    /** CPU time used by this JVM so far (all threads, including GC and JIT), in nanoseconds. */
+    fun processCpuNanos(): Long = os.processCpuTime
+
     /** Starts a peak-heap window. */
     fun resetHeap() {
         heapPools.forEach { it.resetPeakUsage() }

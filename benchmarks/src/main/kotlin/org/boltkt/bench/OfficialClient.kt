@@ -3,6 +3,7 @@ package org.boltkt.bench
 import org.neo4j.driver.AuthTokens
 import org.neo4j.driver.Config
 import org.neo4j.driver.GraphDatabase
+import org.neo4j.driver.SessionConfig
 import org.neo4j.driver.async.AsyncSession
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionStage
@@ -15,9 +16,12 @@ class OfficialClient(uri: String, user: String, password: String, poolSize: Int)
         Config.builder().withMaxConnectionPoolSize(poolSize).build(),
     )
 
+    private val sessionConfig: SessionConfig =
+        System.getenv("BENCH_DATABASE")?.let { SessionConfig.forDatabase(it) } ?: SessionConfig.defaultConfig()
+
     override fun latencies(query: String, n: Int): LongArray = LongArray(n) {
         val t0 = System.nanoTime()
-        driver.session().use { s -> s.run(query).single() }
+        driver.session(sessionConfig).use { s -> s.run(query).single() }
         System.nanoTime() - t0
     }
 
@@ -28,7 +32,7 @@ class OfficialClient(uri: String, user: String, password: String, poolSize: Int)
 
     private fun chain(k: Int, total: Int, step: Int): CompletionStage<Void?> {
         if (k >= total) return CompletableFuture.completedFuture(null)
-        val s = driver.session(AsyncSession::class.java)
+        val s = driver.session(AsyncSession::class.java, sessionConfig)
         return s.runAsync(Queries.SMALL, mapOf<String, Any>("i" to k))
             .thenCompose { it.singleAsync() }
             .thenCompose { s.closeAsync() }
@@ -38,7 +42,7 @@ class OfficialClient(uri: String, user: String, password: String, poolSize: Int)
     override fun stream(reps: Long, query: String): Long {
         var rows = 0L
         var check = 0L
-        driver.session().use { s ->
+        driver.session(sessionConfig).use { s ->
             val result = s.run(query, mapOf<String, Any>("reps" to reps))
             while (result.hasNext()) {
                 val r = result.next()
@@ -51,12 +55,12 @@ class OfficialClient(uri: String, user: String, password: String, poolSize: Int)
     }
 
     override fun write(batches: List<List<Map<String, Any>>>) {
-        driver.session().use { s ->
+        driver.session(sessionConfig).use { s ->
             for (b in batches) s.executeWrite { tx -> tx.run(Queries.WRITE, mapOf<String, Any>("batch" to b)).consume() }
         }
     }
 
-    override fun execute(query: String) { driver.session().use { s -> s.run(query).consume() } }
+    override fun execute(query: String) { driver.session(sessionConfig).use { s -> s.run(query).consume() } }
 
     override fun close() = driver.close()
 }

@@ -23,13 +23,16 @@ class Report(
         Row("P5", "replay", "rows_s", true, ""),
     )
 
+    // Client CPU per iteration (whole cell JVM): on 2 shared cores the server and the driver compete for it.
+    private val cpuRows = listOf("P1", "P2", "P3", "P4").flatMap { w -> listOf("real", "replay").map { t -> Row(w, t, "cpu_ms", false, "") } }
+
     fun markdown(): String {
         val boltkt = drivers.filter { it != "official" }
         val sb = StringBuilder()
         sb.append("| workload | server | metric | better | ").append(drivers.joinToString(" | "))
         boltkt.forEach { sb.append(" | $it/official") }
         sb.append(" | goal |\n|").append("---|".repeat(4 + drivers.size + boltkt.size + 1)).append('\n')
-        for (r in rows) {
+        for (r in rows + cpuRows) {
             val byDriver = results[r.workload to r.target] ?: continue
             val values = drivers.map { byDriver[it]?.get(r.metric) }
             line(sb, r.workload, r.target, r.metric, r.higherIsBetter, values, boltkt.map { ratio(byDriver[it]?.get(r.metric), byDriver["official"]?.get(r.metric)) }, r.goal)

@@ -23,7 +23,8 @@ fun newClient(cell: Cell, sizes: Sizes): BenchClient = when (cell.driver) {
 
 /**
  * Runs one cell: a warm-up iteration (discarded), then the measured iterations; returns each metric's median over
- * the measured iterations. Metrics: P1 `p50_us`/`p99_us`; P2 `qps`; P3 `rows_s`; P4 `maps_s`; P5 `rows_s`,
+ * the measured iterations. Every cell also reports `cpu_ms`, this JVM's CPU time per iteration (all threads;
+ * on a shared machine a driver that needs less CPU leaves more to the server). Metrics: P1 `p50_us`/`p99_us`; P2 `qps`; P3 `rows_s`; P4 `maps_s`; P5 `rows_s`,
  * `alloc_b_per_row`, `peak_heap_mib`, `max_heap_after_gc_mib`; RAW `bytes_s`.
  */
 fun runCell(cell: Cell, sizes: Sizes): Map<String, Double> {
@@ -33,7 +34,11 @@ fun runCell(cell: Cell, sizes: Sizes): Map<String, Double> {
     }
     newClient(cell, sizes).use { client ->
         val iterations = if (cell.workload == "P5") sizes.p5Iterations else sizes.iterations
-        val samples = (0..iterations).map { k -> iteration(cell, client, sizes, warmUp = k == 0) }.drop(1)
+        val samples = (0..iterations).map { k ->
+            val cpu0 = Measure.processCpuNanos()
+            val m = iteration(cell, client, sizes, warmUp = k == 0)
+            m + ("cpu_ms" to (Measure.processCpuNanos() - cpu0) / 1e6)
+        }.drop(1)
         return samples.first().keys.associateWith { key -> median(samples.map { it.getValue(key) }) }
     }
 }

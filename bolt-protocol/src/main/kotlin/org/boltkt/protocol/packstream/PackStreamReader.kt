@@ -10,7 +10,7 @@ import org.boltkt.protocol.BoltProtocolException
  * throws [BoltProtocolException] carrying the absolute offset of the offending marker; no other exception escapes
  * for bad bytes. After an exception the reader's position is unspecified.
  *
- * Not thread-safe (it holds a position and a reusable UTF-8 decoder).
+ * Not thread-safe (it holds a position).
  *
  * @throws IllegalArgumentException from the constructor when the range does not fit [bytes].
  */
@@ -27,8 +27,6 @@ public class PackStreamReader(
     /** Absolute offset of the next byte to read. */
     public var position: Int = offset
         private set
-
-    private val utf8 = StrictUtf8Decoder()
 
     /** Bytes left before the limit. */
     public val remaining: Int get() = limit - position
@@ -99,7 +97,23 @@ public class PackStreamReader(
         if (n > remaining) throw BoltProtocolException("string of $n bytes but only $remaining remain", at)
         val start = position
         position += n
-        return utf8.decode(bytes, start, n, at)
+        return StrictUtf8Decoder.decode(bytes, start, n, at)
+    }
+
+    /**
+     * Reads a string that is likely to repeat across messages (map keys, labels, relationship types): short ASCII
+     * ones come from a small shared cache instead of a new String each time; otherwise the same as [readString].
+     */
+    public fun readName(): String {
+        val at = position
+        val m = peekMarker()
+        if (m !in 0x80..0x8F && m != Markers.STRING_8) return readString()
+        val n = if (m == Markers.STRING_8) { need(at, 2); bytes[at + 1].toInt() and 0xFF } else m and 0x0F
+        val start = at + (if (m == Markers.STRING_8) 2 else 1)
+        if (n > NameCache.MAX_LENGTH || n > limits.maxStringBytes || n > limit - start) return readString()
+        val cached = NameCache.lookup(bytes, start, n) ?: return readString()
+        position = start + n
+        return cached
     }
 
     /** Reads a byte array (a fresh copy of the payload). */

@@ -3,13 +3,13 @@ package org.boltkt.protocol.packstream
 import org.boltkt.protocol.BoltProtocolException
 import java.nio.ByteBuffer
 import java.nio.charset.CharacterCodingException
-import java.nio.charset.CharsetDecoder
 import java.nio.charset.CodingErrorAction
 
-/** UTF-8 decoding that rejects malformed input instead of substituting U+FFFD. One per reader; not thread-safe. */
-internal class StrictUtf8Decoder {
-    private var decoder: CharsetDecoder? = null
-
+/**
+ * UTF-8 decoding that rejects malformed input instead of substituting U+FFFD. Stateless, so a reader (one per
+ * message) allocates nothing for it.
+ */
+internal object StrictUtf8Decoder {
     fun decode(bytes: ByteArray, start: Int, n: Int, at: Int): String {
         var i = start
         val end = start + n
@@ -17,13 +17,15 @@ internal class StrictUtf8Decoder {
         // Pure ASCII is the common case (keys, labels); Latin-1 decoding of it is exact and copies straight into
         // a compact string.
         if (i == end) return String(bytes, start, n, Charsets.ISO_8859_1)
-        val d = decoder ?: Charsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .also { decoder = it }
-        d.reset()
+        // The JDK's lenient decoder is the fast one; only a result holding U+FFFD can hide malformed input (or be
+        // a genuine U+FFFD), and only then the strict decoder decides.
+        val lenient = String(bytes, start, n, Charsets.UTF_8)
+        if (lenient.indexOf('\uFFFD') < 0) return lenient
         return try {
-            d.decode(ByteBuffer.wrap(bytes, start, n)).toString()
+            Charsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, n)).toString()
         } catch (e: CharacterCodingException) {
             throw BoltProtocolException("invalid UTF-8 in string", at, e)
         }

@@ -39,7 +39,7 @@ internal object StructDecoder {
         val id = r.readInt()
         val n = r.readListHeader()
         val labels = ArrayList<String>(n)
-        repeat(n) { labels.add(r.readString()) }
+        repeat(n) { labels.add(r.readName()) }
         val props = ValueDecoder.readMap(r, f, depth)
         val elementId = if (f.elementIds) r.readString() else id.toString()
         return NodeValue(id, elementId, labels, props)
@@ -50,7 +50,7 @@ internal object StructDecoder {
         val id = r.readInt()
         val start = r.readInt()
         val end = r.readInt()
-        val type = r.readString()
+        val type = r.readName()
         val props = ValueDecoder.readMap(r, f, depth)
         return if (f.elementIds) {
             RelationshipValue(id, r.readString(), start, r.readString(), end, r.readString(), type, props)
@@ -62,7 +62,7 @@ internal object StructDecoder {
     private fun unbound(r: PackStreamReader, f: ValueFormat, depth: Int, h: StructHeader, at: Int): UnboundRelationshipValue {
         fields(h, if (f.elementIds) 4 else 3, at)
         val id = r.readInt()
-        val type = r.readString()
+        val type = r.readName()
         val props = ValueDecoder.readMap(r, f, depth)
         return UnboundRelationshipValue(id, if (f.elementIds) r.readString() else id.toString(), type, props)
     }

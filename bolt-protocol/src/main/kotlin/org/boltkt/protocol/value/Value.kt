@@ -23,7 +23,20 @@ public data class BooleanValue(public val value: Boolean) : Value {
 }
 
 /** A signed 64-bit Integer. */
-public data class IntegerValue(public val value: Long) : Value
+public data class IntegerValue(public val value: Long) : Value {
+    public companion object {
+        private const val CACHE_LOW = -128L
+        private const val CACHE_HIGH = 1023L
+        private val cache = Array((CACHE_HIGH - CACHE_LOW + 1).toInt()) { IntegerValue(it + CACHE_LOW) }
+
+        /**
+         * An instance holding [value]: shared for -128..1023 (counts, small ids, flags, like `Long.valueOf`), new
+         * otherwise. Equality never depends on identity. Safe to call from any thread.
+         */
+        public fun of(value: Long): IntegerValue =
+            if (value in CACHE_LOW..CACHE_HIGH) cache[(value - CACHE_LOW).toInt()] else IntegerValue(value)
+    }
+}
 
 /** A 64-bit Float. Equality follows [Double.equals] (NaN equals NaN, 0.0 differs from -0.0). */
 public data class FloatValue(public val value: Double) : Value

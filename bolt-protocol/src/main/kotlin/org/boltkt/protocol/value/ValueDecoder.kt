@@ -27,7 +27,7 @@ public object ValueDecoder {
         when (reader.peekType()) {
             PackStreamType.NULL -> { reader.readNull(); NullValue }
             PackStreamType.BOOLEAN -> BooleanValue.of(reader.readBoolean())
-            PackStreamType.INTEGER -> IntegerValue(reader.readInt())
+            PackStreamType.INTEGER -> IntegerValue.of(reader.readInt())
             PackStreamType.FLOAT -> FloatValue(reader.readFloat())
             PackStreamType.STRING -> StringValue(reader.readString())
             PackStreamType.BYTES -> BytesValue(reader.readBytes())
@@ -51,9 +51,18 @@ public object ValueDecoder {
         val inner = enter(reader, depth)
         val n = reader.readMapHeader()
         if (n == 0) return emptyMap()
+        if (n <= SmallMap.MAX_ENTRIES) {
+            val kv = arrayOfNulls<Any?>(2 * n)
+            var size = 0
+            repeat(n) {
+                val key = reader.readName()
+                size = SmallMap.put(kv, size, key, read(reader, format, inner))
+            }
+            return SmallMap(kv, size)
+        }
         val out = LinkedHashMap<String, Value>(capacity(n))
         repeat(n) {
-            val key = reader.readString()
+            val key = reader.readName()
             out[key] = read(reader, format, inner)
         }
         return out

@@ -144,6 +144,19 @@ internal class BoltConnection(
         return response
     }
 
+    /**
+     * The next response without suspending, only when it is a RECORD already read and decoded; null otherwise
+     * (nothing buffered, or the next answer is not a RECORD: use [receive]). Streaming takes this path for all but
+     * the first record of each socket read, so a record costs no coroutine frame. Failures break the connection,
+     * as in [receive].
+     */
+    fun receiveBufferedRecord(): Response.Record? {
+        val next = inbox.firstOrNull() as? Response.Record ?: return null
+        guarded { state.onResponse(ResponseOutcome.Record) }
+        inbox.removeFirst()
+        return next
+    }
+
     private suspend fun readMore() {
         readBuffer.clear()
         val n = guarded { readWithServerHint() }

@@ -83,17 +83,39 @@ internal class ResultCursor(
     /** The next record, or null at the end. Throws the query's error (once it is known) on every later call too. */
     suspend fun next(): Record? {
         lookahead?.let { lookahead = null; return it }
-        return fetch()
+        val buffered = bufferedRecord()
+        if (buffered != null) return buffered
+        return fetch() // tail call: no coroutine frame is allocated for next() itself
     }
 
     /** The next record without consuming it. */
     suspend fun peek(): Record? = lookahead ?: fetch()?.also { lookahead = it }
+
+    /**
+     * A record the connection already decoded, handed out without suspending (see [BoltConnection.receiveBufferedRecord]);
+     * null whenever [fetch] has to decide (end of batch, summary, failure, nothing buffered). A failure here is kept
+     * for [fetch] to map and report, so both paths fail the same way.
+     */
+    private fun bufferedRecord(): Record? {
+        if (!pullPending || consumedReason != null || failure != null || summaryMetadata != null || deferredError != null) return null
+        val answer = try {
+            connection.receiveBufferedRecord()
+        } catch (t: Throwable) {
+            deferredError = t
+            null
+        } ?: return null
+        mayHaveHadRecords = true
+        return Record(keys, answer.fields)
+    }
+
+    private var deferredError: Throwable? = null
 
     private suspend fun fetch(): Record? {
         consumedReason?.let { throw ResultConsumedException(it) }
         failure?.let { throw it }
         if (summaryMetadata != null) return null
         return guard {
+            deferredError?.let { deferredError = null; throw it }
             while (true) {
                 if (!pullPending) {
                     connection.enqueue(Pull(fetchSize, qid))

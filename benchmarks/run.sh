@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# boltkt vs the official Neo4j Java driver. From the repository root:
+#   benchmarks/run.sh                 full run (real Neo4j 5.26 + replay server, ~20 min), prints the ratio table
+#   benchmarks/run.sh --smoke         seconds-long run of every cell (tiny sizes)
+#   benchmarks/run.sh --no-real       replay server only (no Neo4j start)
+#   benchmarks/run.sh --only P1,P3    some workloads;  --drivers nio,official   some drivers
+#   benchmarks/run.sh --jfr           also record a JFR file per cell under benchmarks/target/jfr/
+#   benchmarks/run.sh --jmh [JMH args] the JMH microbenchmarks instead (e.g. --jmh ChunkBench -f 1)
+# BENCH_SKIP_BUILD=1 reuses the last build. The table is also written to benchmarks/target/bench-results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  mvn -q -pl benchmarks -am process-classes -Dkotlin.compiler.daemon=false
+fi
+CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if [ "${1:-}" = "--jmh" ]; then
+  shift
+  exec "$JAVA" -cp "$CP" org.openjdk.jmh.Main "$@"
+fi
+exec "$JAVA" -Xmx1g -Dboltkt.buildDirectory=benchmarks/target -cp "$CP" org.boltkt.bench.Main "$@"

@@ -1,0 +1,23 @@
+package org.boltkt.bench
+
+/**
+ * One driver under test, behind the same blocking entry points so every workload runs identically. Each method
+ * does the whole workload step the driver's idiomatic way (coroutines for boltkt, sync or async API for the
+ * official driver) and touches the values it reads so lazy decoding cannot skip work.
+ */
+interface BenchClient : AutoCloseable {
+    /** P1: [n] sequential auto-commit queries, one session each; the latency of each in nanoseconds. */
+    fun latencies(query: String, n: Int): LongArray
+
+    /** P2: [total] small auto-commit queries with [concurrency] in flight at any time. */
+    fun concurrent(total: Int, concurrency: Int)
+
+    /** P3/P5: runs [Queries.STREAM] (or [query]) with `reps` and consumes every row; returns the row count. */
+    fun stream(reps: Long, query: String = Queries.STREAM): Long
+
+    /** P4: one write transaction per batch running [Queries.WRITE]. */
+    fun write(batches: List<List<Map<String, Any>>>)
+
+    /** Runs a query outside any timing (setup, cleanup) and consumes its result. */
+    fun execute(query: String)
+}

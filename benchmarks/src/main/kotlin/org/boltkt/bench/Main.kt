@@ -1,0 +1,133 @@
+package org.boltkt.bench
+
+import org.boltkt.client.transport.TransportKind
+import org.boltkt.testsupport.neo4j.Neo4jServers
+import org.boltkt.testsupport.neo4j.Neo4jVersion
+import java.io.File
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Instant
+import java.util.concurrent.TimeUnit
+
+/** Command-line options of the harness; see benchmarks/README.md. */
+data class Options(
+    val smoke: Boolean = false,
+    val real: Boolean = true,
+    val inProcess: Boolean = false,
+    val only: Set<String> = setOf("P1", "P2", "P3", "P4", "P5", "P6"),
+    val drivers: List<String> = DRIVERS,
+    val jvmFlags: List<String> = DEFAULT_JVM_FLAGS,
+    val jfr: Boolean = false,
+    val out: Path = Path.of("benchmarks/target/bench-results.md"),
+) {
+    companion object {
+        val DEFAULT_JVM_FLAGS = listOf("-Xms256m", "-Xmx256m", "-XX:+UseG1GC")
+
+        fun parse(args: Array<String>): Options {
+            var o = Options()
+            var i = 0
+            while (i < args.size) {
+                when (val a = args[i++]) {
+                    "--smoke" -> o = o.copy(smoke = true)
+                    "--no-real" -> o = o.copy(real = false)
+                    "--in-process" -> o = o.copy(inProcess = true)
+                    "--only" -> o = o.copy(only = args[i++].split(',').toSet())
+                    "--drivers" -> o = o.copy(drivers = args[i++].split(','))
+                    "--jvm-flags" -> o = o.copy(jvmFlags = args[i++].split(' ').filter { it.isNotBlank() })
+                    "--jfr" -> o = o.copy(jfr = true)
+                    "--out" -> o = o.copy(out = Path.of(args[i++]))
+                    else -> error("unknown option $a (see benchmarks/README.md)")
+                }
+            }
+            return o
+        }
+    }
+}
+
+/**
+ * The end-to-end harness: starts real Neo4j 5.26 (unless `--no-real`) and the replay server, runs every cell in
+ * its own forked JVM with the same flags, and prints the table of boltkt/official ratios.
+ */
+object Main {
+    @JvmStatic
+    fun main(args: Array<String>) {
+        val table = run(Options.parse(args))
+        println(table)
+        Runtime.getRuntime().halt(0)
+    }
+
+    fun run(o: Options): String {
+        val sizes = if (o.smoke) Sizes.SMOKE else Sizes.FULL
+        val started = Instant.now()
+        val log = { s: String -> System.err.println("[bench ${Instant.now()}] $s") }
+        val real = if (o.real) Neo4jServers.get(Neo4jVersion.LTS_5_26).also { log("real server: $it") } else null
+        val block = if (real != null) {
+            prepareRealData(real.boltUri.toString(), real.user, real.password)
+            RawBolt.record(real.boltUri.toString(), real.user, real.password)
+        } else {
+            RecordBlock.generated()
+        }
+        log("record block: ${block.count} rows, ${"%.1f".format(block.bytesPerRecord)} bytes per record, ${block.source}")
+        val results = LinkedHashMap<Pair<String, String>, Map<String, Map<String, Double>>>() // (workload, target) -> driver -> metrics
+        ReplayServer(block).use { replay ->
+            val targets = buildList {
+                if (real != null) add(Triple("real", real.boltUri.toString(), real.user to real.password))
+                add(Triple("replay", replay.uri, "neo4j" to "replay"))
+            }
+            for (w in listOf("P1", "P2", "P3", "P4", "P5")) {
+                if (w !in o.only && !(w == "P3" && "P6" in o.only)) continue
+                for ((target, uri, cred) in targets) {
+                    if (w == "P5" && target != "replay") continue
+                    for (d in o.drivers) {
+                        val cell = Cell(w, d, target, uri, cred.first, cred.second)
+                        val m = runCellSomewhere(cell, o, sizes, log)
+                        results.getOrPut(w to target) { LinkedHashMap() }.let { (it as MutableMap)[d] = m }
+                    }
+                }
+            }
+            if ("P6" in o.only) {
+                val cell = Cell("RAW", "raw", "replay", replay.uri, "neo4j", "replay")
+                results["RAW" to "replay"] = mapOf("raw" to runCellSomewhere(cell, o, sizes, log))
+            }
+        }
+        val table = Report(results, block.bytesPerRecord, o.drivers).markdown()
+        val header = "Run ${started} (${if (o.smoke) "smoke" else "full"}), ${sizes.describe()}; " +
+            "cell JVM flags: ${o.jvmFlags.joinToString(" ")}; records: ${block.source}, ${"%.1f".format(block.bytesPerRecord)} B/record.\n\n"
+        Files.createDirectories(o.out.toAbsolutePath().parent)
+        Files.writeString(o.out, header + table + "\n")
+        log("table written to ${o.out.toAbsolutePath()}")
+        return header + table
+    }
+
+    private fun prepareRealData(uri: String, user: String, password: String) {
+        BoltktClient(uri, user, password, TransportKind.NIO, 2).use { c ->
+            c.execute(Queries.CLEAN_WRITES)
+            c.execute(Queries.DROP_NODES)
+            c.execute(Queries.SETUP_NODES)
+        }
+    }
+
+    private fun runCellSomewhere(cell: Cell, o: Options, sizes: Sizes, log: (String) -> Unit): Map<String, Double> {
+        log("cell ${cell.workload} ${cell.target} ${cell.driver} ...")
+        val m = if (o.inProcess) runCell(cell, sizes) else fork(cell, o)
+        log("cell ${cell.workload} ${cell.target} ${cell.driver}: $m")
+        return m
+    }
+
+    private fun fork(cell: Cell, o: Options): Map<String, Double> {
+        val java = Path.of(System.getProperty("java.home"), "bin", "java").toString()
+        val jfr = if (o.jfr) {
+            val dir = File("benchmarks/target/jfr").apply { mkdirs() }
+            listOf("-XX:StartFlightRecording=filename=${dir.absolutePath}/${cell.workload}-${cell.target}-${cell.driver}.jfr,settings=profile")
+        } else {
+            emptyList()
+        }
+        val cmd = listOf(java) + o.jvmFlags + jfr + listOf("-cp", System.getProperty("java.class.path"), Worker::class.java.name) +
+            listOf(if (o.smoke) "smoke" else "full") + cell.args()
+        val p = ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start()
+        val lines = p.inputStream.bufferedReader().readLines()
+        check(p.waitFor(30, TimeUnit.MINUTES) && p.exitValue() == 0) { "cell $cell failed (exit ${p.exitValue()}): $lines" }
+        val result = lines.lastOrNull { it.startsWith("RESULT ") } ?: error("cell $cell printed no RESULT: $lines")
+        return result.removePrefix("RESULT ").split(' ').associate { kv -> kv.substringBefore('=') to kv.substringAfter('=').toDouble() }
+    }
+}

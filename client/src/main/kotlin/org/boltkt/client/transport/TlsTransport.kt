@@ -18,11 +18,17 @@ import javax.net.ssl.SSLHandshakeException
  *
  * One read and one write may run concurrently (the engine allows concurrent wrap and unwrap); everything that
  * writes TLS records, including handshake replies triggered by a read, goes through one [Mutex]. Delegated engine
- * tasks run inline. A TLS failure ([SSLException]) closes the transport and surfaces as [TransportIoException];
+ * tasks run inline. A TLS failure ([SSLException]) closes the transport and surfaces as [TransportIoException]
+ * (or as what [explainFailure] makes of it, e.g. a refused client certificate);
  * cancellation closes it. [close] sends `close_notify` best effort (in the background, bounded by a short timeout)
  * before closing [inner]; a transport closed before its handshake finished closes [inner] at once.
  */
-internal class TlsTransport(private val inner: Transport, private val engine: SSLEngine) : Transport {
+internal class TlsTransport(
+    private val inner: Transport,
+    private val engine: SSLEngine,
+    /** Turns a TLS failure into a clearer connect failure (e.g. the server refused the client certificate), or null. */
+    private val explainFailure: (SSLException) -> TransportException? = { null },
+) : Transport {
     private val closed = AtomicBoolean(false)
     private val outbound = Mutex()
 
@@ -47,6 +53,9 @@ internal class TlsTransport(private val inner: Transport, private val engine: SS
     val protocol: String get() = engine.session.protocol
 
     override val remoteAddress: InetSocketAddress get() = inner.remoteAddress
+
+    /** The server's certificate chain, leaf first, once the handshake is done. */
+    fun peerCertificates(): List<java.security.cert.Certificate> = engine.session.peerCertificates.toList()
 
     override val isOpen: Boolean get() = !closed.get()
 
@@ -171,6 +180,7 @@ internal class TlsTransport(private val inner: Transport, private val engine: SS
     } catch (e: SSLException) {
         val closedBefore = closed.get()
         close()
+        if (!closedBefore) explainFailure(e)?.let { throw it }
         throw if (closedBefore) TransportClosedException(remoteAddress, e) else TransportIoException(remoteAddress, operation, e)
     } catch (e: Throwable) {
         close()

@@ -3,6 +3,7 @@ package org.boltkt.client.transport
 import java.security.cert.CertPathBuilderException
 import java.security.cert.CertPathValidatorException
 import java.security.cert.CertificateException
+import javax.net.ssl.SSLException
 
 /** Turns a failed TLS handshake into a [TransportConnectException] whose message names the cause and the fix. */
 internal object TlsFailures {
@@ -10,10 +11,11 @@ internal object TlsFailures {
         address: ServerAddress,
         trust: TrustStrategy,
         clientCertificate: ClientCertificate?,
+        certificateRequested: Boolean,
         receivedAny: Boolean,
         error: Exception,
     ): TransportConnectException {
-        refusedByServer(address, clientCertificate, error)?.let { return it }
+        refusedByServer(address, clientCertificate, certificateRequested, error)?.let { return it }
         val chain = generateSequence<Throwable>(error) { it.cause }.toList()
         val detail = chain.last().message ?: chain.last().javaClass.simpleName
         val rejected = chain.any { isHostnameMismatch(it) || it is CertPathBuilderException || it is CertPathValidatorException } ||
@@ -40,14 +42,28 @@ internal object TlsFailures {
     }
 
     /**
-     * The server ended the connection with a certificate alert (TLS 1.2: during the handshake; TLS 1.3: on the first
-     * read after it, because the client's handshake completes before the server checks the client certificate):
-     * it wants a client certificate, or does not accept the one sent. Null for any other failure.
+     * The server refused the client certificate, or the lack of one: it ended the connection with a certificate
+     * alert, or (after asking for a certificate, [certificateRequested]) with a generic handshake_failure alert or
+     * by just closing the socket. TLS 1.2 servers do this during the handshake; TLS 1.3 servers after it (the
+     * client's side of the handshake completes before the server checks the certificate), so this is also asked
+     * for the first failure after the handshake. Null for any other failure.
      */
-    fun refusedByServer(address: ServerAddress, clientCertificate: ClientCertificate?, error: Exception): TransportConnectException? {
-        val alert = generateSequence<Throwable>(error) { it.cause }
+    fun refusedByServer(
+        address: ServerAddress,
+        clientCertificate: ClientCertificate?,
+        certificateRequested: Boolean,
+        error: Exception,
+    ): TransportConnectException? {
+        val received = generateSequence<Throwable>(error) { it.cause }
             .firstNotNullOfOrNull { t -> t.message?.let { RECEIVED_ALERT.find(it)?.groupValues?.get(1) } }
-            ?.takeIf { it in CLIENT_CERTIFICATE_ALERTS } ?: return null
+        val alert = when {
+            received != null && received in CLIENT_CERTIFICATE_ALERTS -> received
+            !certificateRequested -> return null
+            received == "handshake_failure" -> received
+            received == null && closedByPeer(error) ->
+                "connection closed after the server asked for a client certificate"
+            else -> return null
+        }
         val message = if (clientCertificate == null) {
             "TLS connection to $address refused by the server ($alert): the server requires a client certificate " +
                 "(mutual TLS). Configure one with clientCertificate = ClientCertificate.fromPem(chainPem, keyPem) or " +
@@ -70,6 +86,13 @@ internal object TlsFailures {
             thrown,
             certificateRejected = true,
         )
+
+    /** The socket failed or hit end of stream (not a TLS verdict of ours, such as an untrusted server certificate). */
+    private fun closedByPeer(error: Exception): Boolean {
+        val chain = generateSequence<Throwable>(error) { it.cause }.toList()
+        val root = chain.last()
+        return chain.any { it is PeerClosedDuringHandshake } || (root is java.io.IOException && root !is SSLException)
+    }
 
     private val RECEIVED_ALERT = Regex("Received fatal alert: ([a-z_]+)")
     private val CLIENT_CERTIFICATE_ALERTS = setOf(

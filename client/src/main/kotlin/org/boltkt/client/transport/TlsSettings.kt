@@ -1,6 +1,8 @@
 package org.boltkt.client.transport
 
 import java.security.KeyStore
+import java.util.Collections
+import java.util.WeakHashMap
 import javax.net.ssl.KeyManager
 import javax.net.ssl.SNIHostName
 import javax.net.ssl.SSLContext
@@ -23,6 +25,9 @@ public class TlsSettings(
     public val clientCertificate: ClientCertificateProvider? = null,
 ) {
     private val trustManagers: Array<TrustManager> = trustManagers(trust)
+
+    /** Engines whose server asked for a client certificate (weak: engines are dropped with their connections). */
+    private val certificateRequests: MutableSet<SSLEngine> = Collections.synchronizedSet(Collections.newSetFromMap(WeakHashMap()))
     private val withoutCertificate: SSLContext = newContext(null)
 
     /** The context of the certificate the provider returned last (identity), reused while it stays the same. */
@@ -55,6 +60,9 @@ public class TlsSettings(
         return engine to certificate
     }
 
+    /** True once the server of [engine] asked for a client certificate during the handshake. */
+    internal fun clientCertificateRequested(engine: SSLEngine): Boolean = engine in certificateRequests
+
     override fun toString(): String = "TlsSettings($trust${clientCertificate?.let { ", client certificate from $it" } ?: ""})"
 
     private fun contextFor(certificate: ClientCertificate?): SSLContext {
@@ -64,7 +72,7 @@ public class TlsSettings(
     }
 
     private fun newContext(certificate: ClientCertificate?): SSLContext {
-        val keys: Array<KeyManager>? = certificate?.let { arrayOf(ClientKeyManager(it)) }
+        val keys: Array<KeyManager> = arrayOf(ClientKeyManager(certificate) { certificateRequests.add(it) })
         return SSLContext.getInstance("TLS").apply { init(keys, trustManagers, null) }
     }
 

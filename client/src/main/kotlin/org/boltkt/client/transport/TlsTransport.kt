@@ -26,8 +26,11 @@ import javax.net.ssl.SSLHandshakeException
 internal class TlsTransport(
     private val inner: Transport,
     private val engine: SSLEngine,
-    /** Turns a TLS failure into a clearer connect failure (e.g. the server refused the client certificate), or null. */
-    private val explainFailure: (SSLException) -> TransportException? = { null },
+    /**
+     * Turns a failure before the first application byte arrived into a clearer connect failure (e.g. the server
+     * refused the client certificate), or null to keep the usual exception.
+     */
+    private val explainFailure: (Exception) -> TransportException? = { null },
 ) : Transport {
     private val closed = AtomicBoolean(false)
     private val outbound = Mutex()
@@ -35,6 +38,9 @@ internal class TlsTransport(
     @Volatile private var handshakeDone = false
 
     @Volatile private var endOfStream = false
+
+    /** True once a read handed out application data: failures after that are not about the handshake any more. */
+    @Volatile private var applicationDataSeen = false
 
     /** Encrypted bytes received and not yet unwrapped (write mode). Touched only by the one reader. */
     private var netIn = ByteBuffer.allocate(engine.session.packetBufferSize)
@@ -88,7 +94,11 @@ internal class TlsTransport(
                     else -> {}
                 }
             }
-            if (!appIn.hasRemaining()) return@guard -1
+            if (!appIn.hasRemaining()) {
+                if (!applicationDataSeen) explainFailure(PeerClosedDuringHandshake())?.let { close(); throw it }
+                return@guard -1
+            }
+            applicationDataSeen = true
             val n = minOf(appIn.remaining(), into.remaining())
             into.put(appIn.slice().limit(n) as ByteBuffer)
             appIn.position(appIn.position() + n)
@@ -180,8 +190,13 @@ internal class TlsTransport(
     } catch (e: SSLException) {
         val closedBefore = closed.get()
         close()
-        if (!closedBefore) explainFailure(e)?.let { throw it }
+        if (!closedBefore && !applicationDataSeen) explainFailure(e)?.let { throw it }
         throw if (closedBefore) TransportClosedException(remoteAddress, e) else TransportIoException(remoteAddress, operation, e)
+    } catch (e: TransportException) {
+        val closedBefore = closed.get()
+        close()
+        if (!closedBefore && !applicationDataSeen && e !is TransportConnectException) explainFailure(e)?.let { throw it }
+        throw e
     } catch (e: Throwable) {
         close()
         throw e

@@ -27,7 +27,9 @@ public class TlsTransportFactory(private val inner: TransportFactory, private va
             plain.close()
             throw e
         }
-        val transport = TlsTransport(plain, engine) { TlsFailures.refusedByServer(address, certificate, it) }
+        val transport = TlsTransport(plain, engine) {
+            TlsFailures.refusedByServer(address, certificate, tls.clientCertificateRequested(engine), it)
+        }
         try {
             withTimeoutOrNull(options.connectTimeout) { transport.handshake() }
                 ?: throw TransportConnectException(address, "TLS handshake with $address timed out after ${options.connectTimeout}", timeout = options.connectTimeout)
@@ -41,7 +43,7 @@ public class TlsTransportFactory(private val inner: TransportFactory, private va
             throw e
         } catch (e: Exception) {
             transport.close()
-            throw TlsFailures.explain(address, tls.trust, certificate, transport.receivedAny, e)
+            throw TlsFailures.explain(address, tls.trust, certificate, tls.clientCertificateRequested(engine), transport.receivedAny, e)
         }
     }
 

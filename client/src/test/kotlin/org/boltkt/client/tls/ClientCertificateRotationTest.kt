@@ -8,7 +8,10 @@ import org.boltkt.client.transport.TlsSettings
 import org.boltkt.client.transport.TlsTransportFactory
 import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.transport.TrustStrategy
+import org.boltkt.client.transport.TransportConnectException
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertThrows
+import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Timeout
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
@@ -68,6 +71,32 @@ class ClientCertificateRotationTest {
                         rotateTo?.let(provider::rotate)
                     }
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TransportKind::class)
+    fun `no client certificate for a server that requires one fails naming the fix, on TLS 1_3 and 1_2`(kind: TransportKind) {
+        for (protocol in listOf("TLSv1.3", "TLSv1.2")) {
+            val server = mutualTlsServer().apply { enabledProtocols = arrayOf(protocol) }
+            thread(isDaemon = true, name = "mtls-server") {
+                runCatching { (server.accept() as SSLSocket).use { it.startHandshake(); it.outputStream.write(it.inputStream.read()) } }
+            }
+            server.use {
+                val e = assertThrows(TransportConnectException::class.java) {
+                    runBlocking {
+                        TlsTransportFactory(kind.newFactory(), TlsSettings(TrustStrategy.TrustAllCertificatesInsecure)).use { factory ->
+                            // TLS 1.3: the client's handshake completes; the refusal arrives on the first exchange.
+                            val transport = factory.connect(ServerAddress("localhost", server.localPort))
+                            transport.writeFully(ByteBuffer.wrap(byteArrayOf(7)))
+                            transport.read(ByteBuffer.allocate(1))
+                            transport.close()
+                        }
+                    }
+                }
+                assertTrue(e.certificateRejected, "over $protocol")
+                assertTrue("requires a client certificate" in e.message!!, "over $protocol: ${e.message}")
             }
         }
     }

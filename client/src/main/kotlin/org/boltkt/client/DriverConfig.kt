@@ -1,6 +1,7 @@
 package org.boltkt.client
 
 import org.boltkt.client.retry.RetryClassifier
+import org.boltkt.client.transport.ClientCertificateProvider
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.transport.TrustStrategy
@@ -43,6 +44,10 @@ import kotlin.time.Duration.Companion.seconds
  * @property trustStrategy which certificates TLS accepts when [encrypted]; null means
  *   [TrustStrategy.SystemCertificates]. Setting it requires [encrypted] = true, and neither may be combined with
  *   a `+s`/`+ssc` URI (the driver then fails with a [org.boltkt.client.error.ConfigurationException]).
+ * @property clientCertificate the client certificate for mutual TLS, asked for on every new connection: a
+ *   [org.boltkt.client.transport.ClientCertificate] (fixed) or a
+ *   [org.boltkt.client.transport.RotatingClientCertificateProvider]; null (default) sends none. Needs TLS (a
+ *   `+s`/`+ssc` URI or [encrypted] = true), else the driver fails with a ConfigurationException.
  * @property retryClassifier decides which failures managed transactions retry; the default retries Neo4j's and
  *   Memgraph's transient errors and connectivity failures, never an incomplete commit.
  */
@@ -63,6 +68,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val retryClassifier: RetryClassifier = builder.retryClassifier
     public val encrypted: Boolean = builder.encrypted
     public val trustStrategy: TrustStrategy? = builder.trustStrategy
+    public val clientCertificate: ClientCertificateProvider? = builder.clientCertificate
 
     init {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
@@ -103,6 +109,7 @@ public class DriverConfigBuilder internal constructor() {
     public var retryClassifier: RetryClassifier = RetryClassifier.DEFAULT
     public var encrypted: Boolean = false
     public var trustStrategy: TrustStrategy? = null
+    public var clientCertificate: ClientCertificateProvider? = null
 
     /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
     public fun livenessCheckAfter(idle: Duration) {

@@ -7,6 +7,7 @@ import org.boltkt.client.QueryConfig
 import org.boltkt.client.SessionConfig
 import org.boltkt.client.TransactionConfig
 import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.transport.ClientCertificateProvider
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.transport.TrustStrategy
@@ -71,6 +72,9 @@ public class JavaDriverConfig private constructor(
     /** See [DriverConfig.trustStrategy]. */
     public val trustStrategy: TrustStrategy? get() = kotlinConfig.trustStrategy
 
+    /** See [DriverConfig.clientCertificate]. */
+    public val clientCertificate: ClientCertificateProvider? get() = kotlinConfig.clientCertificate
+
     /** A builder starting from this config's values. */
     public fun toBuilder(): Builder = Builder(this)
 
@@ -93,6 +97,7 @@ public class JavaDriverConfig private constructor(
         private var executor: Executor? = from?.executor
         private var encrypted: Boolean? = from?.encrypted
         private var trustStrategy: TrustStrategy? = from?.trustStrategy
+        private var clientCertificate: ClientCertificateProvider? = from?.clientCertificate
 
         /** Connections per server address (idle + in use). */
         public fun withMaxConnectionPoolSize(value: Int): Builder = apply { maxConnectionPoolSize = value }
@@ -132,6 +137,12 @@ public class JavaDriverConfig private constructor(
 
         /** See [DriverConfig.trustStrategy]: which certificates TLS accepts (needs [withEncrypted] true). */
         public fun withTrustStrategy(value: TrustStrategy?): Builder = apply { trustStrategy = value }
+
+        /**
+         * See [DriverConfig.clientCertificate]: the client certificate for mutual TLS, e.g.
+         * `ClientCertificate.fromPem(chain, key)` or a `RotatingClientCertificateProvider`; needs TLS.
+         */
+        public fun withClientCertificate(value: ClientCertificateProvider?): Builder = apply { clientCertificate = value }
         /**
          * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
          * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
@@ -158,6 +169,7 @@ public class JavaDriverConfig private constructor(
                 this@Builder.retryClassifier?.let { retryClassifier = it }
                 this@Builder.encrypted?.let { encrypted = it }
                 trustStrategy = this@Builder.trustStrategy
+                clientCertificate = this@Builder.clientCertificate
             }
             return JavaDriverConfig(kotlin, r, routingAddressRewriter, executor)
         }

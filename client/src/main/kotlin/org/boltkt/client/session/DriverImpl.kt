@@ -137,9 +137,14 @@ internal class DriverImpl private constructor(
                 )
             }
             val trust = uri.trust ?: config.trustStrategy ?: TrustStrategy.SystemCertificates.takeIf { config.encrypted }
+            if (trust == null && config.clientCertificate != null) {
+                throw ConfigurationException(
+                    "clientCertificate is only used with TLS: connect with bolt+s:// or neo4j+s://, or set encrypted = true",
+                )
+            }
             val tls = trust?.let {
                 try {
-                    TlsSettings(it)
+                    TlsSettings(it, config.clientCertificate)
                 } catch (e: IllegalArgumentException) {
                     throw ConfigurationException(e.message ?: "invalid TLS trust settings", e)
                 }

@@ -1,11 +1,9 @@
 package org.boltkt.client.transport
 
-import java.io.IOException
-import java.nio.file.Files
 import java.security.KeyStore
-import java.security.cert.CertificateException
-import java.security.cert.CertificateFactory
-import java.security.cert.X509Certificate
+import java.util.Collections
+import java.util.WeakHashMap
+import javax.net.ssl.KeyManager
 import javax.net.ssl.SNIHostName
 import javax.net.ssl.SSLContext
 import javax.net.ssl.SSLEngine
@@ -13,22 +11,40 @@ import javax.net.ssl.TrustManager
 import javax.net.ssl.TrustManagerFactory
 
 /**
- * How [TlsTransportFactory] secures connections: the [trust] strategy, TLS 1.3 and 1.2 only.
+ * How [TlsTransportFactory] secures connections: the [trust] strategy, an optional [clientCertificate] for mutual
+ * TLS, TLS 1.3 and 1.2 only.
  *
  * Building the settings reads the trust material (PEM files) once; a [TlsSettings] is immutable and thread-safe.
+ * [clientCertificate] is asked for the current certificate on every new connection (see
+ * [ClientCertificateProvider]); a new certificate gets a new JDK `SSLContext`, the previous one is dropped.
  *
  * @throws IllegalArgumentException if a PEM file cannot be read or holds no certificate (the message names it).
  */
-public class TlsSettings(public val trust: TrustStrategy = TrustStrategy.SystemCertificates) {
-    private val context: SSLContext = buildContext(trust)
+public class TlsSettings(
+    public val trust: TrustStrategy = TrustStrategy.SystemCertificates,
+    public val clientCertificate: ClientCertificateProvider? = null,
+) {
+    private val trustManagers: Array<TrustManager> = trustManagers(trust)
 
-    /** True unless [trust] is [TrustStrategy.TrustAllCertificatesInsecure]. */
-    public val verifiesHostname: Boolean get() = trust !is TrustStrategy.TrustAllCertificatesInsecure
+    /** Engines whose server asked for a client certificate (weak: engines are dropped with their connections). */
+    private val certificateRequests: MutableSet<SSLEngine> = Collections.synchronizedSet(Collections.newSetFromMap(WeakHashMap()))
+    private val withoutCertificate: SSLContext = newContext(null)
 
-    /** A client-mode engine for [address], with SNI (host names only) and RFC 2818 host name verification. */
-    internal fun newEngine(address: ServerAddress): SSLEngine {
+    /** The context of the certificate the provider returned last (identity), reused while it stays the same. */
+    @Volatile private var lastCertificate: Pair<ClientCertificate, SSLContext>? = null
+
+    /** True for the strategies that check the certificate against the host name (system and custom CAs). */
+    public val verifiesHostname: Boolean
+        get() = trust is TrustStrategy.SystemCertificates || trust is TrustStrategy.CustomCertificates
+
+    /**
+     * A client-mode engine for [address], with SNI (host names only) and RFC 2818 host name verification, plus
+     * the client certificate it will present (null when none is configured).
+     */
+    internal fun newEngine(address: ServerAddress): Pair<SSLEngine, ClientCertificate?> {
+        val certificate = clientCertificate?.currentCertificate()
         val host = address.host.removePrefix("[").removeSuffix("]")
-        val engine = context.createSSLEngine(host, address.port)
+        val engine = contextFor(certificate).createSSLEngine(host, address.port)
         engine.useClientMode = true
         val params = engine.sslParameters
         params.protocols = PROTOCOLS.filter { it in engine.supportedProtocols }.toTypedArray()
@@ -41,10 +57,24 @@ public class TlsSettings(public val trust: TrustStrategy = TrustStrategy.SystemC
             }
         }
         engine.sslParameters = params
-        return engine
+        return engine to certificate
     }
 
-    override fun toString(): String = "TlsSettings($trust)"
+    /** True once the server of [engine] asked for a client certificate during the handshake. */
+    internal fun clientCertificateRequested(engine: SSLEngine): Boolean = engine in certificateRequests
+
+    override fun toString(): String = "TlsSettings($trust${clientCertificate?.let { ", client certificate from $it" } ?: ""})"
+
+    private fun contextFor(certificate: ClientCertificate?): SSLContext {
+        if (certificate == null) return withoutCertificate
+        lastCertificate?.let { (cached, context) -> if (cached === certificate) return context }
+        return newContext(certificate).also { lastCertificate = certificate to it }
+    }
+
+    private fun newContext(certificate: ClientCertificate?): SSLContext {
+        val keys: Array<KeyManager> = arrayOf(ClientKeyManager(certificate) { certificateRequests.add(it) })
+        return SSLContext.getInstance("TLS").apply { init(keys, trustManagers, null) }
+    }
 
     private companion object {
         val PROTOCOLS = listOf("TLSv1.3", "TLSv1.2")
@@ -52,33 +82,27 @@ public class TlsSettings(public val trust: TrustStrategy = TrustStrategy.SystemC
 
         fun isIpLiteral(host: String): Boolean = ':' in host || IPV4.matches(host)
 
-        fun buildContext(trust: TrustStrategy): SSLContext {
-            val managers: Array<TrustManager>? = when (trust) {
-                TrustStrategy.SystemCertificates -> null
-                is TrustStrategy.CustomCertificates -> customTrust(trust)
-                TrustStrategy.TrustAllCertificatesInsecure -> arrayOf(TrustAllManager)
-            }
-            return SSLContext.getInstance("TLS").apply { init(null, managers, null) }
+        fun trustManagers(trust: TrustStrategy): Array<TrustManager> = when (trust) {
+            TrustStrategy.SystemCertificates -> trustStore(null)
+            is TrustStrategy.CustomCertificates -> customTrust(trust)
+            // The callback decides after the handshake, with the peer's address at hand.
+            TrustStrategy.TrustAllCertificatesInsecure, is TrustStrategy.Callback -> arrayOf(TrustAllManager)
         }
+
+        fun trustStore(store: KeyStore?): Array<TrustManager> =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).apply { init(store) }.trustManagers
 
         fun customTrust(trust: TrustStrategy.CustomCertificates): Array<TrustManager> {
             val store = KeyStore.getInstance(KeyStore.getDefaultType()).apply { load(null, null) }
-            val factory = CertificateFactory.getInstance("X.509")
             for (file in trust.pemFiles) {
                 val certificates = try {
-                    Files.newInputStream(file).use { factory.generateCertificates(it) }
-                } catch (e: IOException) {
-                    throw IllegalArgumentException("cannot read CA file $file: ${e.message}", e)
-                } catch (e: CertificateException) {
-                    throw IllegalArgumentException("CA file $file is not a PEM certificate file: ${e.message}", e)
+                    PemFiles.certificates(file)
+                } catch (e: IllegalArgumentException) {
+                    throw IllegalArgumentException("CA ${e.message}", e.cause)
                 }
-                require(certificates.isNotEmpty()) { "CA file $file holds no certificate" }
-                certificates.filterIsInstance<X509Certificate>().forEachIndexed { i, cert ->
-                    store.setCertificateEntry("$file#$i", cert)
-                }
+                certificates.forEachIndexed { i, cert -> store.setCertificateEntry("$file#$i", cert) }
             }
-            return TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm())
-                .apply { init(store) }.trustManagers
+            return trustStore(store)
         }
     }
 }

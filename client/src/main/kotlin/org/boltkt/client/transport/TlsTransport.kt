@@ -18,17 +18,29 @@ import javax.net.ssl.SSLHandshakeException
  *
  * One read and one write may run concurrently (the engine allows concurrent wrap and unwrap); everything that
  * writes TLS records, including handshake replies triggered by a read, goes through one [Mutex]. Delegated engine
- * tasks run inline. A TLS failure ([SSLException]) closes the transport and surfaces as [TransportIoException];
+ * tasks run inline. A TLS failure ([SSLException]) closes the transport and surfaces as [TransportIoException]
+ * (or as what [explainFailure] makes of it, e.g. a refused client certificate);
  * cancellation closes it. [close] sends `close_notify` best effort (in the background, bounded by a short timeout)
  * before closing [inner]; a transport closed before its handshake finished closes [inner] at once.
  */
-internal class TlsTransport(private val inner: Transport, private val engine: SSLEngine) : Transport {
+internal class TlsTransport(
+    private val inner: Transport,
+    private val engine: SSLEngine,
+    /**
+     * Turns a failure before the first application byte arrived into a clearer connect failure (e.g. the server
+     * refused the client certificate), or null to keep the usual exception.
+     */
+    private val explainFailure: (Exception) -> TransportException? = { null },
+) : Transport {
     private val closed = AtomicBoolean(false)
     private val outbound = Mutex()
 
     @Volatile private var handshakeDone = false
 
     @Volatile private var endOfStream = false
+
+    /** True once a read handed out application data: failures after that are not about the handshake any more. */
+    @Volatile private var applicationDataSeen = false
 
     /** Encrypted bytes received and not yet unwrapped (write mode). Touched only by the one reader. */
     private var netIn = ByteBuffer.allocate(engine.session.packetBufferSize)
@@ -47,6 +59,9 @@ internal class TlsTransport(private val inner: Transport, private val engine: SS
     val protocol: String get() = engine.session.protocol
 
     override val remoteAddress: InetSocketAddress get() = inner.remoteAddress
+
+    /** The server's certificate chain, leaf first, once the handshake is done. */
+    fun peerCertificates(): List<java.security.cert.Certificate> = engine.session.peerCertificates.toList()
 
     override val isOpen: Boolean get() = !closed.get()
 
@@ -79,7 +94,11 @@ internal class TlsTransport(private val inner: Transport, private val engine: SS
                     else -> {}
                 }
             }
-            if (!appIn.hasRemaining()) return@guard -1
+            if (!appIn.hasRemaining()) {
+                if (!applicationDataSeen) explainFailure(PeerClosedDuringHandshake())?.let { close(); throw it }
+                return@guard -1
+            }
+            applicationDataSeen = true
             val n = minOf(appIn.remaining(), into.remaining())
             into.put(appIn.slice().limit(n) as ByteBuffer)
             appIn.position(appIn.position() + n)
@@ -171,7 +190,13 @@ internal class TlsTransport(private val inner: Transport, private val engine: SS
     } catch (e: SSLException) {
         val closedBefore = closed.get()
         close()
+        if (!closedBefore && !applicationDataSeen) explainFailure(e)?.let { throw it }
         throw if (closedBefore) TransportClosedException(remoteAddress, e) else TransportIoException(remoteAddress, operation, e)
+    } catch (e: TransportException) {
+        val closedBefore = closed.get()
+        close()
+        if (!closedBefore && !applicationDataSeen && e !is TransportConnectException) explainFailure(e)?.let { throw it }
+        throw e
     } catch (e: Throwable) {
         close()
         throw e

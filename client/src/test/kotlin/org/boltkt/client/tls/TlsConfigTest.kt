@@ -30,6 +30,13 @@ class TlsConfigTest {
     }
 
     @Test
+    fun `a client certificate without TLS is refused`() {
+        val cert = org.boltkt.client.transport.ClientCertificate.fromPem(TestCertificates.clientRsa.chainPem, TestCertificates.clientRsa.keyPem)
+        refused("bolt://localhost", "clientCertificate is only used with TLS") { clientCertificate = cert }
+        runBlocking { BoltDriver("bolt+s://localhost") { clientCertificate = cert }.close() }
+    }
+
+    @Test
     fun `unreadable or empty CA files are refused naming the file`() {
         val missing = Path.of("no-such-ca.pem")
         refused("bolt://localhost", "no-such-ca.pem") { encrypted = true; trustStrategy = TrustStrategy.CustomCertificates(missing) }

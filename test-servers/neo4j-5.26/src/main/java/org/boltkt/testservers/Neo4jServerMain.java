@@ -15,7 +15,9 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.graphdb.config.Setting;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
-import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.facade.ExternalDependencies;
+import org.neo4j.harness.internal.InProcessNeo4jBuilder;
 
 /**
  * Runs one real Neo4j (neo4j-harness, in-process in <em>this</em> child JVM) for a test run.
@@ -50,7 +52,21 @@ public final class Neo4jServerMain {
         }
 
         Files.createDirectories(workDir);
-        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir)
+        Map<Setting<Object>, Object> sslPolicy = sslPolicySettings(raw);
+        Neo4jBuilder builder = new InProcessNeo4jBuilder(workDir) {
+                    /**
+                     * The harness forces its own Bolt SSL policy (self-signed certificate directory, trust_all=true,
+                     * client_auth=NONE) whenever Bolt TLS is on, after the caller's settings: put the caller's
+                     * dbms.ssl.policy.* settings back so tests can require client certificates.
+                     */
+                    @Override
+                    protected DatabaseManagementService createNeo(Config config, ExternalDependencies dependencies) {
+                        if (sslPolicy.isEmpty()) return super.createNeo(config, dependencies);
+                        Config.Builder restored = Config.newBuilder().fromConfig(config);
+                        sslPolicy.forEach(restored::set);
+                        return super.createNeo(restored.build(), dependencies);
+                    }
+                }
                 .withDisabledServer()
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 .withConfig(BoltConnector.enabled, true)
@@ -77,6 +93,20 @@ public final class Neo4jServerMain {
             neo4j.close();
         }
         System.exit(0);
+    }
+
+    /** The caller's {@code dbms.ssl.policy.*} settings, parsed. */
+    private static Map<Setting<Object>, Object> sslPolicySettings(Map<String, String> raw) {
+        Map<Setting<Object>, Object> out = new LinkedHashMap<>();
+        if (raw.isEmpty()) return out;
+        Config parsed = Config.newBuilder().setRaw(raw).build();
+        Map<String, Setting<Object>> declared = parsed.getDeclaredSettings();
+        for (String name : raw.keySet()) {
+            if (name.startsWith("dbms.ssl.policy.") && declared.containsKey(name)) {
+                out.put(declared.get(name), parsed.get(declared.get(name)));
+            }
+        }
+        return out;
     }
 
     /** Parses string settings with Neo4j's own parser so that any setting, including group settings, can be passed. */

@@ -94,4 +94,12 @@ public fun BoltDriver(uri: String, auth: AuthToken = AuthToken.none(), configure
 
 /** Creates a driver whose credentials come from [authManager] (rotation, expiring tokens). */
 public fun BoltDriver(uri: String, authManager: AuthTokenManager, configure: DriverConfigBuilder.() -> Unit = {}): Driver =
-    DriverImpl.create(uri, authManager, DriverConfig.build(configure))
+    BoltDriver(uri, authManager, DriverConfig.build(configure))
+
+/**
+ * Creates a driver from a finished [config] (for facades and for sharing one configuration between drivers); same
+ * contract as the builder form.
+ * @throws org.boltkt.client.error.ConfigurationException for an invalid URI or setting.
+ */
+public fun BoltDriver(uri: String, authManager: AuthTokenManager, config: DriverConfig): Driver =
+    DriverImpl.create(uri, authManager, config)

@@ -10,6 +10,7 @@ import kotlinx.coroutines.future.await
 import kotlinx.coroutines.supervisorScope
 import org.boltkt.client.BoltDriver
 import org.boltkt.client.Driver
+import org.boltkt.client.auth.AuthTokenManagers
 import org.boltkt.client.RoutingTableInfo
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.pool.PoolMetrics
@@ -195,35 +196,18 @@ public class JavaDriver private constructor(
         @JvmStatic
         @JvmOverloads
         public fun create(uri: String, auth: AuthToken, config: JavaDriverConfig = JavaDriverConfig.defaults()): JavaDriver =
-            JavaDriver(BoltDriver(uri, auth) { apply(config) }, config)
+            JavaDriver(BoltDriver(uri, AuthTokenManagers.static(auth), config.kotlinConfig), config)
 
         /** A driver whose credentials come from [authManager] (rotation, expiring tokens). */
         @JvmStatic
         @JvmOverloads
         public fun create(uri: String, authManager: JavaAuthTokenManager, config: JavaDriverConfig = JavaDriverConfig.defaults()): JavaDriver =
-            JavaDriver(BoltDriver(uri, JavaAuthTokenManagers.toKotlin(authManager)) { apply(config) }, config)
+            JavaDriver(BoltDriver(uri, JavaAuthTokenManagers.toKotlin(authManager), config.kotlinConfig), config)
 
         /** Wraps an existing Kotlin driver (closing the facade closes it). */
         @JvmStatic
         @JvmOverloads
         public fun wrap(driver: Driver, executor: java.util.concurrent.Executor? = null): JavaDriver =
             JavaDriver(driver, JavaDriverConfig.builder().withExecutor(executor).build())
-
-        private fun org.boltkt.client.DriverConfigBuilder.apply(config: JavaDriverConfig) {
-            val k = config.kotlinConfig
-            maxConnectionPoolSize = k.maxConnectionPoolSize
-            connectionAcquisitionTimeout = k.connectionAcquisitionTimeout
-            connectionTimeout = k.connectionTimeout
-            maxConnectionLifetime = k.maxConnectionLifetime
-            connectionLivenessCheckTimeout = k.connectionLivenessCheckTimeout
-            userAgent = k.userAgent
-            fetchSize = k.fetchSize
-            maxTransactionRetryTime = k.maxTransactionRetryTime
-            notificationFilter = k.notificationFilter
-            resolver = k.resolver
-            routingAddressRewriter = k.routingAddressRewriter
-            logger = k.logger
-            transport = k.transport
-        }
     }
 }

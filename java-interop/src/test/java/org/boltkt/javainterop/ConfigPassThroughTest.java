@@ -1,0 +1,43 @@
+package org.boltkt.javainterop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.boltkt.client.error.BoltException;
+import org.boltkt.testsupport.neo4j.Neo4jVersion;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settings made on the Java builder reach the Kotlin driver. The facade once copied settings one by one and
+ * silently dropped the newer ones (retry classifier, encryption, trust, client certificate); these tests fail if a
+ * setting is lost on the way again.
+ */
+class ConfigPassThroughTest {
+
+    @Test
+    void retryClassifierFromTheJavaBuilderDecidesRetries() {
+        AtomicInteger attempts = new AtomicInteger();
+        try (JavaDriver driver = TestDrivers.open(Neo4jVersion.LTS_5_26,
+                b -> b.withRetryClassifier(e -> e instanceof IllegalStateException))) {
+            try (BlockingSession session = driver.session()) {
+                long value = session.executeWrite(tx -> {
+                    if (attempts.incrementAndGet() == 1) throw new IllegalStateException("first attempt fails");
+                    return tx.run("RETURN 7 AS v").single().getLong("v");
+                });
+                assertEquals(7L, value);
+            }
+        }
+        assertEquals(2, attempts.get(), "the builder's classifier must have allowed one retry");
+    }
+
+    @Test
+    void encryptedFromTheJavaBuilderIsHonoured() {
+        try (JavaDriver driver = TestDrivers.open(Neo4jVersion.LTS_5_26, b -> b.withEncrypted(true))) {
+            BoltException error = assertThrows(BoltException.class, driver::verifyConnectivity);
+            assertTrue(String.valueOf(error.getMessage()).contains("does not speak TLS"),
+                    "expected the plain-text server to be reported as not speaking TLS, got: " + error.getMessage());
+        }
+    }
+}

@@ -18,6 +18,8 @@ import org.boltkt.protocol.state.ResponseOutcome
 import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
 import org.boltkt.protocol.version.Capabilities
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeoutOrNull
 import java.nio.ByteBuffer
 import kotlin.time.Duration.Companion.seconds
@@ -178,6 +180,27 @@ internal class BoltConnection(
         lastUsedNanos = nanoTime()
     }
 
+    /**
+     * Says GOODBYE (when the connection is idle and in sync) and closes it: the server then ends the session
+     * cleanly instead of seeing a dropped socket. Best effort: the write is bounded by [GOODBYE_TIMEOUT], never
+     * throws, and runs to the end even if the caller is cancelled (it is cleanup).
+     */
+    suspend fun closeWithGoodbye() {
+        if (isReusable && state.canSend(org.boltkt.protocol.message.RequestKind.GOODBYE)) {
+            withContext(NonCancellable) {
+                try {
+                    withTimeoutOrNull(GOODBYE_TIMEOUT) {
+                        enqueue(org.boltkt.protocol.message.Goodbye)
+                        flush()
+                    }
+                } catch (_: Exception) {
+                    // The server may already be gone; closing below is all that is left to do.
+                }
+            }
+        }
+        close()
+    }
+
     /** Closes the transport at once; never throws, never suspends. */
     fun close() {
         markBroken()
@@ -203,6 +226,7 @@ internal class BoltConnection(
     companion object {
         const val READ_BUFFER_SIZE: Int = 64 * 1024
         private const val RETAINED_OUTBOX_SIZE = 1024 * 1024
+        private val GOODBYE_TIMEOUT = 1.seconds
     }
 }
 

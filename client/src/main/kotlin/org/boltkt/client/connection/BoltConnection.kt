@@ -45,7 +45,7 @@ internal class BoltConnection(
     maxMessageSize: Int,
     private val nanoTime: () -> Long = System::nanoTime,
 ) {
-    /** Replaced once after HELLO when a 4.4 server accepted the `utc` patch. */
+    /** Replaced once after HELLO when a 4.3/4.4 server accepted the `utc` patch. */
     var capabilities: Capabilities = capabilities
         private set
 
@@ -84,7 +84,7 @@ internal class BoltConnection(
 
     val isOpen: Boolean get() = !broken && transport.isOpen
 
-    /** Adopts capabilities learnt during HELLO (the 4.4 `utc` patch). Only before any other exchange. */
+    /** Adopts capabilities learnt during HELLO (the 4.3/4.4 `utc` patch). Only before any other exchange. */
     fun upgradeCapabilities(upgraded: Capabilities) {
         require(upgraded.version == capabilities.version) { "capabilities of another version: ${upgraded.version}" }
         capabilities = upgraded

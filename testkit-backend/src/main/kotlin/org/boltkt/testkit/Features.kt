@@ -53,20 +53,22 @@ object Features {
         "ConfHint:connection.recv_timeout_seconds",
     )
 
-    /** Test-id prefix → reason. Ids are testkit's, without the `tests.` prefix. */
-    val SKIPPED: Map<String, String> = linkedMapOf(
-        "stub.routing." to "client-side routing (routing tables, ROUTE, failover) is not built in this branch (issue 9)",
-    )
+    /** Test-id prefix → reason. Ids are testkit's, without the `tests.` prefix; the first matching prefix wins. */
+    val SKIPPED: Map<String, String> get() = SkipList.TESTS
 
     fun skipReason(testName: String): String? = SKIPPED.entries.firstOrNull { testName.startsWith(it.key) }?.value
 
+    /**
+     * Tests not skipped as a whole are run with RunSubTests, so testkit asks again per subtest: subtests that
+     * exercise `neo4j://` routing (argument `routing=True`) are skipped with the routing reason, the others run.
+     */
     fun startTest(b: Backend, testName: String) {
         val reason = skipReason(testName)
-        if (reason != null) b.send("SkipTest", obj("reason" to reason)) else b.send("RunTest")
+        if (reason != null) b.send("SkipTest", obj("reason" to reason)) else b.send("RunSubTests")
     }
 
-    fun startSubTest(b: Backend, testName: String, @Suppress("UNUSED_PARAMETER") arguments: JsonObject?) {
-        val reason = skipReason(testName)
+    fun startSubTest(b: Backend, testName: String, arguments: JsonObject?) {
+        val reason = skipReason(testName) ?: SkipList.subTestReason(testName, arguments)
         if (reason != null) b.send("SkipTest", obj("reason" to reason)) else b.send("RunTest")
     }
 }

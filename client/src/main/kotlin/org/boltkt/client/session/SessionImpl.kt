@@ -139,7 +139,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             mode = mode,
             database = this.config.database,
             impersonatedUser = this.config.impersonatedUser,
-            notificationFilter = (this.config.notificationFilter ?: driver.config.notificationFilter)?.let {
+            // The driver-wide filter travels once per connection in HELLO; BEGIN/RUN carry only a session's own.
+            notificationFilter = this.config.notificationFilter?.let {
                 org.boltkt.protocol.message.NotificationFilter(it.minimumSeverity, it.disabledClassifications)
             },
         )

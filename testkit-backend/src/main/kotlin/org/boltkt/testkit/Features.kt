@@ -48,6 +48,8 @@ object Features {
         // Optimizations the driver performs
         "Optimization:AuthPipelining",
         "Optimization:ConnectionReuse",
+        "Optimization:EagerTransactionBegin",
+        "Optimization:MinimalResets",
         "Optimization:PullPipelining",
         // Configuration hints
         "ConfHint:connection.recv_timeout_seconds",

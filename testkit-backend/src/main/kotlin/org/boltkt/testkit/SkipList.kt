@@ -21,6 +21,12 @@ object SkipList {
     const val ABSENT_NOTIFICATIONS = "before Bolt 5.6 boltkt's summary does not distinguish an empty notification " +
         "list from an absent one (both are an empty list)"
 
+    const val SERVER_AGENT = "boltkt accepts any server agent (it also speaks to Memgraph), so it does not reject " +
+        "servers whose agent is not Neo4j/x.y"
+
+    const val TERMINATED_CODE = "boltkt keeps the server's code Neo.TransientError.Transaction.Terminated / " +
+        "LockClientStopped (as a non-retryable ClientException) instead of rewriting it to Neo.ClientError.*"
+
     private const val TELEMETRY_TESTS = "stub.driver_parameters.telemetry.test_telemetry."
 
     val TESTS: Map<String, String> = linkedMapOf(
@@ -33,6 +39,21 @@ object SkipList {
         "stub.driver_parameters.test_liveness_check.TestLivenessCheckRouting." to ROUTING,
         "stub.connectivity_check.test_get_server_info.TestGetServerInfo.test_routing" to ROUTING,
         "stub.connectivity_check.test_verify_connectivity.TestVerifyConnectivity.test_routing" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_execute_query_without_params_and_config" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_execute_query_without_config" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_configure_routing_to_writers" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_configure_routing_to_readers" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_configure_database" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_configure_impersonated_user" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_configure_transaction_metadata" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_configure_transaction_timeout" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_causal_consistency_between_query_executions" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_disable_bookmark_manager" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_configure_custom_bookmark_manager" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_retry_on_retryable_error" to ROUTING,
+        "stub.driver_execute_query.test_driver_execute_query.TestDriverExecuteQuery.test_thrown_non_retryable_error" to ROUTING,
+        "stub.versions.test_versions.TestProtocolVersions.test_server_agent" to SERVER_AGENT,
+        "stub.versions.test_versions.TestProtocolVersions.test_should_reject_server_using_verify_connectivity_" to SERVER_AGENT,
         "stub.iteration.test_iteration_session_run.TestIterationSessionRun.test_nested" to ONE_RESULT,
         "stub.iteration.test_iteration_tx_run.TestIterationTxRun.test_nested" to ONE_RESULT,
         "stub.summary.test_summary.TestSummaryBasicInfo.test_invalid_query_type" to UNKNOWN_QUERY_TYPE,
@@ -40,8 +61,15 @@ object SkipList {
     )
 
     /** Subtests that run the same steps through `neo4j://` (`routing=True`) need the routing driver. */
-    fun subTestReason(@Suppress("UNUSED_PARAMETER") testName: String, arguments: JsonObject?): String? {
+    fun subTestReason(testName: String, arguments: JsonObject?): String? {
         val routing = (arguments?.get("routing") as? JsonPrimitive)?.let { it.booleanOrNull ?: (it.content == "True") }
-        return if (routing == true) ROUTING else null
+        if (routing == true) return ROUTING
+        val failure = arguments?.get("failure")?.toString().orEmpty()
+        if (testName.endsWith(".test_should_not_retry_non_retryable_tx_failures") &&
+            ("Neo.TransientError.Transaction.Terminated" in failure || "Neo.TransientError.Transaction.LockClientStopped" in failure)
+        ) {
+            return TERMINATED_CODE
+        }
+        return null
     }
 }

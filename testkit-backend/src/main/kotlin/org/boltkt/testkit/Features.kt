@@ -55,10 +55,8 @@ object Features {
         "ConfHint:connection.recv_timeout_seconds",
     )
 
-    /** Test-id prefix → reason. Ids are testkit's, without the `tests.` prefix; the first matching prefix wins. */
-    val SKIPPED: Map<String, String> get() = SkipList.TESTS
-
-    fun skipReason(testName: String): String? = SKIPPED.entries.firstOrNull { testName.startsWith(it.key) }?.value
+    /** The reason to skip a test (ids are testkit's, without the `tests.` prefix), or null to run it. */
+    fun skipReason(testName: String): String? = SkipList.reason(testName)
 
     /**
      * Tests not skipped as a whole are run with RunSubTests, so testkit asks again per subtest: subtests that

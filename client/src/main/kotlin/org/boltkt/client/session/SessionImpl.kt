@@ -112,6 +112,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     /** One open result or transaction at a time: a new run consumes the previous auto-commit result. */
     private suspend fun prepareForWork() {
         if (closed) throw ClientException("the session is closed; open a new one")
+        // A transaction whose connection died was rolled back by the server; it must not block the session.
+        openTransaction?.takeIf { it.isBroken }?.close()
         if (openTransaction != null) {
             throw ClientException("a transaction is open in this session; run queries in it, or commit/roll it back first")
         }

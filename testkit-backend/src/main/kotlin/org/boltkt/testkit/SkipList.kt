@@ -74,6 +74,9 @@ object SkipList {
         "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_pull_after_tx_termination_on_pull" to ONE_RESULT,
         "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_discard_after_tx_termination_on_run" to ONE_RESULT,
         "stub.tx_run.test_tx_run.TestTxRun.test_eager_begin_on_tx_func_run_with_disconnect_on_begin" to ROUTING,
+        "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout_unmanaged_tx" to ERROR_NAMES,
+        "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout_managed_tx_retry" to ERROR_NAMES,
+        "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout_unmanaged_tx_should_fail_subsequent_usage_after_timeout" to ERROR_NAMES,
         "stub.summary.test_summary.TestSummaryBasicInfo.test_invalid_query_type" to UNKNOWN_QUERY_TYPE,
         "stub.summary.test_summary.TestSummaryNotifications4x4.test_empty_notifications" to ABSENT_NOTIFICATIONS,
     )

@@ -178,7 +178,13 @@ internal class BoltConnection(
     /** Marks the connection as used now (the pool calls it on release). */
     fun touch() {
         lastUsedNanos = nanoTime()
+        released = true
     }
+
+    /** True once the connection went back to the pool at least once; false while its first user holds it. */
+    @Volatile
+    var released: Boolean = false
+        private set
 
     /**
      * Says GOODBYE (when the connection is idle and in sync) and closes it: the server then ends the session

@@ -55,9 +55,11 @@ internal class DriverImpl private constructor(
 
     /**
      * A pooled connection may have died while idle, so handing it out proves nothing: one RESET round trip shows
-     * the server still answers (found by testkit: connectivity checks must reach the server).
+     * the server still answers (found by testkit: connectivity checks must reach the server). A connection opened
+     * for this call needs none.
      */
     private suspend fun proveAlive(connection: BoltConnection) {
+        if (!connection.released) return // just opened: its handshake and HELLO were the round trip
         val ready = try {
             connection.resetAndDrain()
         } catch (e: kotlinx.coroutines.CancellationException) {

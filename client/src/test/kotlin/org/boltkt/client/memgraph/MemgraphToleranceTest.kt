@@ -87,7 +87,6 @@ class MemgraphToleranceTest {
         transport,
         {
             memgraphGreeting(dialect)
-            expect(RequestKind.RESET); reply(success()) // serverInfo() proves the connection answers
             expect(RequestKind.RUN); expect(RequestKind.PULL)
             reply(success("fields" to listOf("n")), record(1), success("has_more" to false))
         },

@@ -21,6 +21,25 @@ import java.util.concurrent.TimeUnit
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ConnectivityCheckTest {
     @Test
+    fun `a connection opened for the check needs no extra round trip`() {
+        ScriptedBoltServer.perConnection {
+            connection {
+                hello(server = "Neo4j/5.26.0")
+                logon()
+                afterScript(AfterScript.STRICT)
+            }
+        }.start().use { server ->
+            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw"))
+            try {
+                runBlocking { driver.verifyConnectivity() }
+                server.assertScriptCompleted()
+            } finally {
+                runBlocking { driver.close() }
+            }
+        }
+    }
+
+    @Test
     fun `verifyConnectivity and serverInfo make a round trip on a pooled connection`() {
         ScriptedBoltServer.perConnection {
             connection {

@@ -80,6 +80,14 @@ object SkipList {
         "stub.session_run_parameters.test_session_run_parameters.TestSessionRunParameters.test_empty_query" to
             "$ROUTING; its routing=True subtest runs first (testkit skips subtests only after running them) and " +
             "leaves the stub server busy for the direct subtest",
+        "stub.homedb." to ROUTING,
+        "stub.retry.test_retry_clustering.TestRetryClustering." to ROUTING,
+        "stub.tx_begin_parameters.test_tx_begin_parameters.TestTxBeginParameters.test_tx_func_access_mode" to
+            "$ROUTING; its routing=True subtest runs first (testkit skips subtests only after running them) and " +
+            "leaves the stub server busy for the direct subtest",
+        "stub.tx_begin_parameters.test_tx_begin_parameters.TestTxBeginParameters.test_tx_func_access_mode_" to
+            "$ROUTING; its routing=True subtest runs first (testkit skips subtests only after running them) and " +
+            "leaves the stub server busy for the direct subtest",
         "stub.summary.test_summary.TestSummaryBasicInfo.test_invalid_query_type" to UNKNOWN_QUERY_TYPE,
         "stub.summary.test_summary.TestSummaryNotifications4x4.test_empty_notifications" to ABSENT_NOTIFICATIONS,
     )

@@ -27,12 +27,13 @@ public interface Driver {
     public fun session(configure: SessionConfigBuilder.() -> Unit): Session = session(SessionConfig.build(configure))
 
     /**
-     * Opens (or reuses) a connection and authenticates, proving the server is reachable with these credentials.
+     * Opens (or reuses) a connection, authenticates and makes one RESET round trip on it, proving the server is
+     * reachable with these credentials (a pooled connection that died while idle fails the check).
      * @throws org.boltkt.client.error.ServiceUnavailableException or an authentication error.
      */
     public suspend fun verifyConnectivity()
 
-    /** Address, agent and protocol version of the server a connection reaches. */
+    /** Address, agent and protocol version of the server a connection reaches, checked like [verifyConnectivity]. */
     public suspend fun serverInfo(): ServerInfo
 
     /** Whether the server speaks a protocol with multiple databases (Bolt 4.0+). */

@@ -28,7 +28,7 @@ public enum class RouteForm { UNSUPPORTED, V4_3, V4_4 }
  * @property homeDatabaseHint SUCCESS of BEGIN/RUN may carry the resolved home database `db` (5.8+).
  * @property impersonation `imp_user` is accepted in BEGIN/RUN/ROUTE (4.4+).
  * @property routeForm which ROUTE layout applies.
- * @property requestsUtcPatch HELLO asks for the `utc` patch (only meaningful in 4.4).
+ * @property requestsUtcPatch HELLO asks for the `utc` patch (Bolt 4.3 and 4.4; 5.0+ always use UTC date-times).
  * @property valueFormat the structure choices for values (element ids, UTC date-times, vectors).
  */
 public data class Capabilities(
@@ -51,7 +51,7 @@ public data class Capabilities(
         /**
          * Derives the capabilities of [version].
          *
-         * @param utcPatch the server confirmed the 4.4 `utc` patch (`patch_bolt` in HELLO SUCCESS); ignored for
+         * @param utcPatch the server confirmed the 4.3/4.4 `utc` patch (`patch_bolt` in HELLO SUCCESS); ignored for
          *   5.0+, which always use UTC date-times.
          * @param flavor the server family. No Memgraph-specific wire deviations are modelled yet; the flag is
          *   carried so the client can branch on it without a second type.
@@ -77,10 +77,10 @@ public data class Capabilities(
                 homeDatabaseHint = version.atLeast(5, 8),
                 impersonation = version.atLeast(4, 4),
                 routeForm = if (version.atLeast(4, 4)) RouteForm.V4_4 else RouteForm.V4_3,
-                requestsUtcPatch = version == BoltVersion.V4_4,
+                requestsUtcPatch = version == BoltVersion.V4_3 || version == BoltVersion.V4_4,
                 valueFormat = ValueFormat(
                     elementIds = v5,
-                    utcDateTime = v5 || (utcPatch && version == BoltVersion.V4_4),
+                    utcDateTime = v5 || (utcPatch && (version == BoltVersion.V4_3 || version == BoltVersion.V4_4)),
                     vectors = version.major >= 6,
                 ),
             )

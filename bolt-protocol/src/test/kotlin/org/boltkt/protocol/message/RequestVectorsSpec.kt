@@ -101,7 +101,7 @@ class RequestVectorsSpec : FunSpec({
                             stringEntry("scheme", "basic"); stringEntry("principal", "neo4j"); stringEntry("credentials", "pw")
                         }
                         entry("routing") { dict { stringEntry("address", "h:7687") } }
-                        if (v == BoltVersion.V4_4) entry("patch_bolt") { stringList("utc") }
+                        if (v == BoltVersion.V4_3 || v == BoltVersion.V4_4) entry("patch_bolt") { stringList("utc") }
                         if (ge(5, 3)) entry("bolt_agent") { dict { stringEntry("product", "boltkt/0.1"); stringEntry("platform", "Linux") } }
                     }
                 }

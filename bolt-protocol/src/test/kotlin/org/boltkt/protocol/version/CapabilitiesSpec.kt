@@ -28,9 +28,13 @@ class CapabilitiesSpec : FunSpec({
         c.routeForm shouldBe if (r.v == BoltVersion.V4_3) RouteForm.V4_3 else RouteForm.V4_4
     }
 
-    test("the 4.4 utc patch switches date-times only") {
-        Capabilities.of(BoltVersion.V4_4, utcPatch = true).valueFormat shouldBe ValueFormat(elementIds = false, utcDateTime = true, vectors = false)
-        Capabilities.of(BoltVersion.V4_3, utcPatch = true).valueFormat shouldBe ValueFormat.LEGACY_4
+    test("the utc patch (Bolt 4.3 and 4.4) switches date-times only") {
+        for (v in listOf(BoltVersion.V4_3, BoltVersion.V4_4)) {
+            Capabilities.of(v).requestsUtcPatch shouldBe true
+            Capabilities.of(v).valueFormat shouldBe ValueFormat.LEGACY_4
+            Capabilities.of(v, utcPatch = true).valueFormat shouldBe ValueFormat(elementIds = false, utcDateTime = true, vectors = false)
+        }
+        Capabilities.of(BoltVersion(5, 0)).requestsUtcPatch shouldBe false
     }
 
     test("unsupported versions are rejected") {

@@ -18,6 +18,8 @@ import org.boltkt.protocol.state.ResponseOutcome
 import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
 import org.boltkt.protocol.version.Capabilities
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeoutOrNull
 import java.nio.ByteBuffer
 import kotlin.time.Duration.Companion.seconds
@@ -43,7 +45,7 @@ internal class BoltConnection(
     maxMessageSize: Int,
     private val nanoTime: () -> Long = System::nanoTime,
 ) {
-    /** Replaced once after HELLO when a 4.4 server accepted the `utc` patch. */
+    /** Replaced once after HELLO when a 4.3/4.4 server accepted the `utc` patch. */
     var capabilities: Capabilities = capabilities
         private set
 
@@ -90,7 +92,7 @@ internal class BoltConnection(
 
     val isOpen: Boolean get() = !broken && transport.isOpen
 
-    /** Adopts capabilities learnt during HELLO (the 4.4 `utc` patch). Only before any other exchange. */
+    /** Adopts capabilities learnt during HELLO (the 4.3/4.4 `utc` patch). Only before any other exchange. */
     fun upgradeCapabilities(upgraded: Capabilities) {
         require(upgraded.version == capabilities.version) { "capabilities of another version: ${upgraded.version}" }
         capabilities = upgraded
@@ -197,6 +199,33 @@ internal class BoltConnection(
     /** Marks the connection as used now (the pool calls it on release). */
     fun touch() {
         lastUsedNanos = nanoTime()
+        released = true
+    }
+
+    /** True once the connection went back to the pool at least once; false while its first user holds it. */
+    @Volatile
+    var released: Boolean = false
+        private set
+
+    /**
+     * Says GOODBYE (when the connection is idle and in sync) and closes it: the server then ends the session
+     * cleanly instead of seeing a dropped socket. Best effort: the write is bounded by [GOODBYE_TIMEOUT], never
+     * throws, and runs to the end even if the caller is cancelled (it is cleanup).
+     */
+    suspend fun closeWithGoodbye() {
+        if (isReusable && state.canSend(org.boltkt.protocol.message.RequestKind.GOODBYE)) {
+            withContext(NonCancellable) {
+                try {
+                    withTimeoutOrNull(GOODBYE_TIMEOUT) {
+                        enqueue(org.boltkt.protocol.message.Goodbye)
+                        flush()
+                    }
+                } catch (_: Exception) {
+                    // The server may already be gone; closing below is all that is left to do.
+                }
+            }
+        }
+        close()
     }
 
     /** Closes the transport at once; never throws, never suspends. */
@@ -224,6 +253,7 @@ internal class BoltConnection(
     companion object {
         const val READ_BUFFER_SIZE: Int = 64 * 1024
         private const val RETAINED_OUTBOX_SIZE = 1024 * 1024
+        private val GOODBYE_TIMEOUT = 1.seconds
     }
 }
 

@@ -16,10 +16,13 @@ import org.boltkt.protocol.value.Value
  *
  * @property code the Neo4j/Memgraph status code (for example `Neo.ClientError.Statement.SyntaxError`), or null
  *   when the error was detected by the driver.
- * @property gqlStatus the five-character GQL status (for example `42001`) sent by servers speaking Bolt 5.7+, or null.
- * @property gqlStatusDescription the server's standard description of [gqlStatus], or null.
+ * @property gqlStatus the five-character GQL status (for example `42001`) sent by servers speaking Bolt 5.7+; for a
+ *   server failure without GQL fields (older servers) `50N42` (unexpected error); null for driver-side errors.
+ * @property gqlStatusDescription the server's standard description of [gqlStatus] (for `50N42`: "error: general
+ *   processing exception - unexpected error." followed by the message), or null for driver-side errors.
  * @property diagnosticRecord the GQL diagnostic record (keys such as `CURRENT_SCHEMA`, `OPERATION`, `_classification`,
- *   `_position`), or null when the server sent none.
+ *   `_position`), with the GQL defaults (`CURRENT_SCHEMA` "/", `OPERATION` "", `OPERATION_CODE` "0") for keys the
+ *   server left out; null for driver-side errors.
  */
 public abstract class BoltException internal constructor(
     message: String,

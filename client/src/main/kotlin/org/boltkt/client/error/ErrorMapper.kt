@@ -1,5 +1,6 @@
 package org.boltkt.client.error
 
+import org.boltkt.client.summary.GqlStatusObject
 import org.boltkt.client.transport.TransportConnectException
 import org.boltkt.protocol.BoltProtocolException
 import org.boltkt.protocol.message.Response
@@ -34,15 +35,20 @@ internal object ErrorMapper {
      * first, then by classification (`ClientError` → [ClientException], `TransientError` → [TransientException],
      * `DatabaseError` → [DatabaseException]). A code with no known classification (including the placeholder for a
      * GQL failure without `neo4j_code`) uses the GQL `_classification` when present, else [DatabaseException].
-     * The GQL status, description, diagnostic record and cause chain are carried over.
+     * The GQL status, description, diagnostic record and cause chain are carried over; missing diagnostic-record
+     * keys get the GQL defaults, and a failure without GQL fields (before Bolt 5.7) gets status `50N42`
+     * ("unexpected error") with the message as description.
      */
     fun fromFailure(failure: Response.Failure): BoltException {
+        // Before Bolt 5.7 a FAILURE has no GQL fields: like the official drivers, report the GQL status for an
+        // unclassified error (50N42) so callers can rely on the GQL fields whatever the server version.
+        val gql = failure.gqlStatus != null
         val fields = Fields(
             message = failure.message,
             code = failure.code,
-            gqlStatus = failure.gqlStatus,
-            description = failure.description,
-            diagnosticRecord = failure.diagnosticRecord,
+            gqlStatus = failure.gqlStatus ?: UNKNOWN_GQL_STATUS,
+            description = if (gql) failure.description else "$UNKNOWN_GQL_DESCRIPTION ${failure.message}",
+            diagnosticRecord = withDiagnosticDefaults(failure.diagnosticRecord),
             cause = failure.cause?.let(::toCauseException),
         )
         special[StatusCodes.withoutVendor(failure.code)]?.let { return it(fields) }
@@ -105,9 +111,16 @@ internal object ErrorMapper {
         message = cause.message,
         gqlStatus = cause.gqlStatus,
         gqlStatusDescription = cause.description,
-        diagnosticRecord = cause.diagnosticRecord,
+        diagnosticRecord = withDiagnosticDefaults(cause.diagnosticRecord),
         cause = cause.cause?.let(::toCauseException),
     )
+
+    /** The server's diagnostic record with the GQL defaults for missing keys, as the GQL standard defines them. */
+    private fun withDiagnosticDefaults(record: Map<String, Value>?): Map<String, Value> =
+        if (record.isNullOrEmpty()) GqlStatusObject.DIAGNOSTIC_RECORD_DEFAULTS else GqlStatusObject.DIAGNOSTIC_RECORD_DEFAULTS + record
+
+    private const val UNKNOWN_GQL_STATUS = "50N42"
+    private const val UNKNOWN_GQL_DESCRIPTION = "error: general processing exception - unexpected error."
 
     private val KNOWN_CLASSIFICATIONS = setOf(StatusCodes.CLIENT_ERROR, StatusCodes.TRANSIENT_ERROR, StatusCodes.DATABASE_ERROR)
 

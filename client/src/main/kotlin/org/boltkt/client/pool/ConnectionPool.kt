@@ -122,6 +122,15 @@ internal class ConnectionPool(
         toClose.forEach { it.close() }
     }
 
+    /** Like [close], but idle connections are closed with GOODBYE (bounded, best effort; see [BoltConnection.closeWithGoodbye]). */
+    suspend fun closeGracefully() {
+        val toClose = synchronized(lock) {
+            closed = true
+            idle.toList().also { idle.clear() }
+        }
+        toClose.forEach { it.closeWithGoodbye() }
+    }
+
     private fun ensureOpen() {
         if (isClosed) throw PoolClosedException(address)
     }

@@ -113,5 +113,5 @@ internal class DirectConnectionSource(
     override fun poolMetrics(): List<PoolMetrics> =
         listOf(PoolMetrics(address.toString(), pool.inUseCount, pool.idleCount))
 
-    override suspend fun close() = pool.close()
+    override suspend fun close() = pool.closeGracefully()
 }

@@ -57,10 +57,27 @@ internal class DriverImpl private constructor(
     }
 
     override suspend fun verifyConnectivity() {
-        withConnection { }
+        withConnection { proveAlive(it) }
     }
 
-    override suspend fun serverInfo(): ServerInfo = withConnection { SummaryFactory.serverInfo(it) }
+    override suspend fun serverInfo(): ServerInfo = withConnection { proveAlive(it); SummaryFactory.serverInfo(it) }
+
+    /**
+     * A pooled connection may have died while idle, so handing it out proves nothing: one RESET round trip shows
+     * the server still answers (found by testkit: connectivity checks must reach the server). A connection opened
+     * for this call needs none.
+     */
+    private suspend fun proveAlive(connection: BoltConnection) {
+        if (!connection.released) return // just opened: its handshake and HELLO were the round trip
+        val ready = try {
+            connection.resetAndDrain()
+        } catch (e: kotlinx.coroutines.CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            throw ErrorTranslator.map(e, connection.address)
+        }
+        if (!ready) throw org.boltkt.client.error.ServiceUnavailableException("${connection.address} did not accept RESET", connection.address.toString())
+    }
 
     override suspend fun supportsMultiDb(): Boolean = withConnection { it.capabilities.version.major >= 4 }
 

@@ -72,8 +72,17 @@ internal class ResultCursor(
                     pullPending = true
                 }
                 is Response.Failure -> {
-                    connection.receive() // the pipelined PULL: IGNORED
-                    throw ServerFailureException(answer, connection.address)
+                    val failure = ServerFailureException(answer, connection.address)
+                    // The pipelined PULL is answered IGNORED, unless the server hung up after its FAILURE: the
+                    // FAILURE is still what the caller must see (the connection is broken and will be closed).
+                    try {
+                        connection.receive()
+                    } catch (e: CancellationException) {
+                        throw e
+                    } catch (e: Exception) {
+                        failure.addSuppressed(e)
+                    }
+                    throw failure
                 }
                 else -> throw ProtocolException("RUN answered with $answer; the connection was closed")
             }

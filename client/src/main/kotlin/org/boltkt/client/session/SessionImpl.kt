@@ -116,6 +116,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     /** One open result or transaction at a time: a new run consumes the previous auto-commit result. */
     private suspend fun prepareForWork() {
         if (closed) throw ClientException("the session is closed; open a new one")
+        // A transaction whose connection died was rolled back by the server; it must not block the session.
+        openTransaction?.takeIf { it.isBroken }?.close()
         if (openTransaction != null) {
             throw ClientException("a transaction is open in this session; run queries in it, or commit/roll it back first")
         }
@@ -170,7 +172,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             mode = mode,
             database = target.send,
             impersonatedUser = this.config.impersonatedUser,
-            notificationFilter = (this.config.notificationFilter ?: driver.config.notificationFilter)?.let {
+            // The driver-wide filter travels once per connection in HELLO; BEGIN/RUN carry only a session's own.
+            notificationFilter = this.config.notificationFilter?.let {
                 org.boltkt.protocol.message.NotificationFilter(it.minimumSeverity, it.disabledClassifications)
             },
         )

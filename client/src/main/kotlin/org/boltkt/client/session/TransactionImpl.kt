@@ -37,6 +37,9 @@ internal class TransactionImpl(
 
     override val isOpen: Boolean get() = state == State.Open
 
+    /** Failed and its connection is gone: the server has already rolled it back, nothing is left to do on the wire. */
+    internal val isBroken: Boolean get() = state is State.Failed && !connection.isOpen
+
     override suspend fun run(query: String, parameters: Map<String, Any?>): Result {
         ensureUsable("run a query")
         openResult?.takeIf { it.isOpen }?.consumeFor("a later run() in the same transaction consumed this result")

@@ -1,5 +1,7 @@
 package org.boltkt.client.error
 
+import org.boltkt.client.summary.GqlStatusObject
+
 import io.kotest.assertions.throwables.shouldThrowExactly
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.nulls.shouldBeNull
@@ -52,7 +54,11 @@ class ErrorMapperSpec : FunSpec({
             e.isRetryable shouldBe case.retryable
             e.code shouldBe case.code
             e.message shouldBe "msg for ${case.code}"
-            e.gqlStatus.shouldBeNull()
+            // A failure without GQL fields (before Bolt 5.7) reports the GQL "unexpected error" status.
+            e.gqlStatus shouldBe "50N42"
+            e.gqlStatusDescription shouldBe "error: general processing exception - unexpected error. msg for ${case.code}"
+            e.diagnosticRecord shouldBe GqlStatusObject.DIAGNOSTIC_RECORD_DEFAULTS
+            e.classification.shouldBeNull()
             e.gqlCause.shouldBeNull()
         }
     }
@@ -93,7 +99,14 @@ class ErrorMapperSpec : FunSpec({
         e.shouldBeInstanceOf<ClientException>()
         e.gqlStatus shouldBe "42001"
         e.gqlStatusDescription shouldBe "invalid syntax"
-        e.diagnosticRecord shouldBe diagnostic
+        // Keys the server left out get the GQL defaults; what it sent wins.
+        e.diagnosticRecord shouldBe mapOf(
+            "_classification" to StringValue("CLIENT_ERROR"),
+            "OPERATION" to StringValue(""),
+            "_position" to IntegerValue(3),
+            "OPERATION_CODE" to StringValue("0"),
+            "CURRENT_SCHEMA" to StringValue("/"),
+        )
         e.classification shouldBe "CLIENT_ERROR"
         val first = e.gqlCause!!
         e.cause shouldBeSameInstanceAs first
@@ -105,7 +118,7 @@ class ErrorMapperSpec : FunSpec({
         val second = first.gqlCause!!
         second.gqlStatus shouldBe "22N27"
         second.message shouldBe "inner msg"
-        second.diagnosticRecord.shouldBeNull()
+        second.diagnosticRecord shouldBe GqlStatusObject.DIAGNOSTIC_RECORD_DEFAULTS
         second.gqlCause.shouldBeNull()
     }
 

@@ -231,10 +231,10 @@ internal class ConnectionRunner(
 
     private fun send(response: Response, to: ReceivedRequest?) {
         write(ChunkWriter.DEFAULT.frame(ResponseEncoder.encode(response, caps)))
-        // A 4.4 server that accepts the `utc` patch switches to UTC date-times right after HELLO SUCCESS.
-        if (to?.kind == RequestKind.HELLO && response is Response.Success && caps.version == BoltVersion.V4_4) {
+        // A 4.3/4.4 server that accepts the `utc` patch switches to UTC date-times right after HELLO SUCCESS.
+        if (to?.kind == RequestKind.HELLO && response is Response.Success && (caps.version == BoltVersion.V4_3 || caps.version == BoltVersion.V4_4)) {
             val patches = response.metadata["patch_bolt"] as? ListValue
-            if (patches?.values?.contains(StringValue("utc")) == true) caps = Capabilities.of(BoltVersion.V4_4, utcPatch = true)
+            if (patches?.values?.contains(StringValue("utc")) == true) caps = Capabilities.of(caps.version, utcPatch = true)
         }
     }
 

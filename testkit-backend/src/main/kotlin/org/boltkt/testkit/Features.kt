@@ -1,0 +1,74 @@
+package org.boltkt.testkit
+
+import kotlinx.serialization.json.JsonObject
+
+/**
+ * What this backend tells testkit: the features the driver really has (GetFeatures) and which tests to skip, each
+ * with a reason naming the missing behaviour (StartTest). A test is never skipped because it fails: a failing test
+ * stays visible until the driver is fixed.
+ */
+object Features {
+    val FEATURES: Set<String> = linkedSetOf(
+        // API
+        "Feature:API:BookmarkManager",
+        "Feature:API:ConnectionAcquisitionTimeout",
+        "Feature:API:Driver.ExecuteQuery",
+        "Feature:API:Driver.ExecuteQuery:WithAuth",
+        "Feature:API:Driver:GetServerInfo",
+        "Feature:API:Driver:NotificationsConfig",
+        "Feature:API:Driver.SupportsSessionAuth",
+        "Feature:API:Driver.VerifyAuthentication",
+        "Feature:API:Driver.VerifyConnectivity",
+        "Feature:API:Liveness.Check",
+        "Feature:API:Result.List",
+        "Feature:API:Result.Peek",
+        "Feature:API:Result.Single",
+        "Feature:API:RetryableExceptions",
+        "Feature:API:Session:AuthConfig",
+        "Feature:API:Session:NotificationsConfig",
+        "Feature:API:Summary:GqlStatusObjects",
+        "Feature:API:Type.Spatial",
+        "Feature:API:Type.Temporal",
+        "Feature:Auth:Bearer",
+        "Feature:Auth:Custom",
+        "Feature:Auth:Kerberos",
+        "Feature:Auth:Managed",
+        "Feature:Impersonation",
+        // Bolt versions the driver negotiates (5.5 was withdrawn by its spec; testkit has no 5.8+ flag)
+        "Feature:Bolt:4.3",
+        "Feature:Bolt:4.4",
+        "Feature:Bolt:5.0",
+        "Feature:Bolt:5.1",
+        "Feature:Bolt:5.2",
+        "Feature:Bolt:5.3",
+        "Feature:Bolt:5.4",
+        "Feature:Bolt:5.6",
+        "Feature:Bolt:5.7",
+        "Feature:Bolt:Patch:UTC",
+        // Optimizations the driver performs
+        "Optimization:AuthPipelining",
+        "Optimization:ConnectionReuse",
+        "Optimization:EagerTransactionBegin",
+        "Optimization:MinimalResets",
+        "Optimization:PullPipelining",
+        // Configuration hints
+        "ConfHint:connection.recv_timeout_seconds",
+    )
+
+    /** The reason to skip a test (ids are testkit's, without the `tests.` prefix), or null to run it. */
+    fun skipReason(testName: String): String? = SkipList.reason(testName)
+
+    /**
+     * Tests not skipped as a whole are run with RunSubTests, so testkit asks again per subtest: subtests that
+     * exercise `neo4j://` routing (argument `routing=True`) are skipped with the routing reason, the others run.
+     */
+    fun startTest(b: Backend, testName: String) {
+        val reason = skipReason(testName)
+        if (reason != null) b.send("SkipTest", obj("reason" to reason)) else b.send("RunSubTests")
+    }
+
+    fun startSubTest(b: Backend, testName: String, arguments: JsonObject?) {
+        val reason = skipReason(testName) ?: SkipList.subTestReason(testName, arguments)
+        if (reason != null) b.send("SkipTest", obj("reason" to reason)) else b.send("RunTest")
+    }
+}

@@ -1,0 +1,35 @@
+package org.boltkt.testkit
+
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.JsonObject
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class SkipListTest {
+    @Test
+    fun `keys ending in a dot or underscore are prefixes, other keys match one test exactly`() {
+        assertEquals(SkipList.ROUTING, SkipList.reason("stub.routing.test_routing_v5x0.RoutingV5x0.test_x"))
+        val exact = "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout"
+        assertEquals(SkipList.ERROR_NAMES, SkipList.reason(exact))
+        assertNull(SkipList.reason(exact + "_not_listed"), "an exact key must not skip tests that merely share its prefix")
+        assertNull(SkipList.reason("stub.basic_query.test_basic_query.TestBasicQuery.test_5x0_populates_node_element_id_with_string"))
+    }
+
+    @Test
+    fun `every reason names missing behaviour and no reason is blank`() {
+        for ((key, reason) in SkipList.TESTS) {
+            assertTrue(key.startsWith("stub."), key)
+            assertTrue(reason.length > 30, "reason too short for $key: $reason")
+        }
+    }
+
+    @Test
+    fun `routing subtests are skipped, the others run`() {
+        val name = "stub.session_run_parameters.test_session_run_parameters.TestSessionRunParameters.test_database"
+        assertEquals(SkipList.ROUTING, SkipList.subTestReason(name, JsonObject(mapOf("routing" to JsonPrimitive(true)))))
+        assertNull(SkipList.subTestReason(name, JsonObject(mapOf("routing" to JsonPrimitive(false)))))
+        assertNull(SkipList.subTestReason(name, null))
+    }
+}

@@ -28,8 +28,10 @@ public interface Session {
     /**
      * Runs [work] in a READ transaction and commits it, retrying the whole function on transient and connectivity
      * failures with exponential backoff for up to the driver's `maxTransactionRetryTime`. A failed commit whose
-     * outcome is unknown ([org.boltkt.client.error.IncompleteCommitException]) is never retried. [work] may therefore
-     * run more than once: keep side effects outside it.
+     * outcome is unknown ([org.boltkt.client.error.IncompleteCommitException]) is not retried, except on Neo4j, which
+     * refuses writes in READ transactions (nothing can have been written, so the lost commit is retried as a
+     * [org.boltkt.client.error.SessionExpiredException]). [work] may therefore run more than once: keep side effects
+     * outside it.
      */
     public suspend fun <T> executeRead(config: TransactionConfig = TransactionConfig.DEFAULT, work: suspend (TransactionContext) -> T): T
 

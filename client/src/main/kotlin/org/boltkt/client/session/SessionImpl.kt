@@ -64,8 +64,9 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
                 val value = work(tx)
                 tx.commit()
                 value
-            } catch (e: Throwable) {
+            } catch (failure: Throwable) {
                 tx.close()
+                val e = failure.retryableWhenReadOnlyOnNeo4j(mode, tx.serverAgent)
                 if (e is BoltException && driver.config.retryClassifier.isRetryable(e)) {
                     driver.config.logger.info("Managed {} transaction attempt {} failed with {} ({}); it may be retried", mode, attempt, e.javaClass.simpleName, e.code ?: e.message)
                 }

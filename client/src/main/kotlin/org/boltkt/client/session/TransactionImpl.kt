@@ -37,6 +37,9 @@ internal class TransactionImpl(
 
     override val isOpen: Boolean get() = state == State.Open
 
+    /** The agent the serving server announced (`Neo4j/5.26.0`, `Memgraph/...`), null when it sent none. */
+    internal val serverAgent: String? get() = connection.server.agent
+
     /** Failed and its connection is gone: the server has already rolled it back, nothing is left to do on the wire. */
     internal val isBroken: Boolean get() = state is State.Failed && !connection.isOpen
 

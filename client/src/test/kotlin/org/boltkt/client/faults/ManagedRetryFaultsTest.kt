@@ -87,4 +87,54 @@ class ManagedRetryFaultsTest {
         server.connectionsAccepted shouldBe 1
         server.assertScriptCompleted()
     }
+
+    /** One connection per agent: the read's COMMIT is dropped on the first; a second connection answers normally. */
+    private fun lostReadCommit(agent: String) = ScriptedBoltServer.perConnection {
+        connection {
+            hello(server = agent); logon()
+            expect(RequestKind.BEGIN); reply(success())
+            expect(RequestKind.RUN); expect(RequestKind.PULL)
+            reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(1), success("has_more" to false))
+            expect(RequestKind.COMMIT)
+            closeConnection()
+        }
+        connection {
+            hello(server = agent, connectionId = "bolt-2"); logon()
+            expect(RequestKind.BEGIN); reply(success())
+            expect(RequestKind.RUN); expect(RequestKind.PULL)
+            reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(2), success("has_more" to false))
+            expect(RequestKind.COMMIT); reply(success("bookmark" to "bm-read"))
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
+    fun `a managed READ transaction on Neo4j whose COMMIT is lost is run again, since Neo4j refuses writes in READ transactions`(transport: TransportKind) = withDriver(
+        lostReadCommit("Neo4j/5.26.0"), transport, { maxTransactionRetryTime = 10.seconds },
+    ) { driver, server ->
+        val runs = AtomicInteger()
+        val value = driver.session().use { s ->
+            s.executeRead { tx -> runs.incrementAndGet(); tx.run("MATCH (n) RETURN count(n) AS n").single().getLong("n") }
+        }
+        value shouldBe 2
+        runs.get() shouldBe 2
+        server.connectionsAccepted shouldBe 2
+        driver.assertPool(inUse = 0, idle = 1)
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
+    fun `a lost READ COMMIT on a server that does not enforce READ access (Memgraph) stays an IncompleteCommitException`(transport: TransportKind) = withDriver(
+        lostReadCommit("Memgraph/3.7.2"), transport, { maxTransactionRetryTime = 10.seconds },
+    ) { driver, server ->
+        val runs = AtomicInteger()
+        driver.session().use { s ->
+            shouldThrow<IncompleteCommitException> {
+                s.executeRead { tx -> runs.incrementAndGet(); tx.run("MATCH (n) RETURN count(n) AS n").single().getLong("n") }
+            }
+        }
+        runs.get() shouldBe 1
+        server.connectionsAccepted shouldBe 1
+        driver.assertPool(inUse = 0, idle = 0)
+    }
 }

@@ -24,6 +24,19 @@ import kotlin.time.Duration.Companion.seconds
 
 /** Managed transactions, bookmarks, executeQuery, streaming and credentials against real Neo4j. */
 class ManagedTransactionsTest {
+    /** The premise of retrying a managed read whose COMMIT was lost (LostReadCommit.kt): Neo4j refuses the write. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `Neo4j refuses a write inside a managed READ transaction`(version: Neo4jVersion) = withDriver(version) { driver, _ ->
+        val tag = "read-refuses-write-$version"
+        val error = io.kotest.assertions.throwables.shouldThrow<org.boltkt.client.error.ClientException> {
+            driver.session().use { s -> s.executeRead { tx -> tx.run("CREATE (:BoltktReadWrite {tag: \$tag})", mapOf("tag" to tag)).consume() } }
+        }
+        assertEquals("Neo.ClientError.Statement.AccessMode", error.code, error.message)
+        val count = driver.executeQuery("MATCH (n:BoltktReadWrite {tag: \$tag}) RETURN count(n) AS n", mapOf("tag" to tag)).records.single().getLong("n")
+        assertEquals(0L, count, "nothing was written")
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Neo4jVersion::class)
     fun `a managed write is retried after a real deadlock`(version: Neo4jVersion) = withDriver(version) { driver, _ ->

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean
  * Thread-safe; [connect] follows the [TransportFactory] contract.
  */
 public class KtorTransportFactory : TransportFactory {
-    private val selector = SelectorManager(Dispatchers.IO)
+    private val selector = ConnectWaitingSelector(SelectorManager(Dispatchers.IO))
     private val closed = AtomicBoolean(false)
 
     override suspend fun connect(address: ServerAddress, options: TransportOptions): Transport {
@@ -28,7 +28,8 @@ public class KtorTransportFactory : TransportFactory {
     }
 
     private suspend fun connectOne(target: InetSocketAddress, options: TransportOptions): Transport {
-        // ktor closes the channel itself when the connect fails or is cancelled.
+        // ktor closes the channel itself when the connect fails or is cancelled; ConnectWaitingSelector makes
+        // that close reach the OS at once.
         val socket = aSocket(selector).tcp().connect(KtorInetSocketAddress(target.address.hostAddress, target.port)) {
             noDelay = options.tcpNoDelay
             keepAlive = options.keepAlive

@@ -43,6 +43,7 @@ object SkipList {
 
     val TESTS: Map<String, String> = linkedMapOf(
         "${TELEMETRY_TESTS}TestTelemetry." to TELEMETRY,
+        "${TELEMETRY_TESTS}TestTelemetryRouting." to TELEMETRY,
         "stub.versions.test_versions.TestProtocolVersions.test_server_agent" to SERVER_AGENT,
         "stub.versions.test_versions.TestProtocolVersions.test_should_reject_server_using_verify_connectivity_" to SERVER_AGENT,
         "stub.iteration.test_iteration_session_run.TestIterationSessionRun.test_nested" to ONE_RESULT,

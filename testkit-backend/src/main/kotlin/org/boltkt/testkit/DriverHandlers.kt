@@ -74,7 +74,7 @@ object DriverHandlers {
         return ServerAddress(text.substring(0, colon).removeSurrounding("[", "]"), text.substring(colon + 1).toInt())
     }
 
-    private fun driver(b: Backend, d: JsonObject): DriverEntry {
+    internal fun driver(b: Backend, d: JsonObject): DriverEntry {
         val id = d.id("driverId")
         return b.drivers[id] ?: throw BadRequestException("no driver $id")
     }

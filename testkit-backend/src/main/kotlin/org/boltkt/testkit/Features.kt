@@ -53,6 +53,9 @@ object Features {
         "Optimization:PullPipelining",
         // Configuration hints
         "ConfHint:connection.recv_timeout_seconds",
+        // Backend requests for routing tables (neo4j:// drivers)
+        "Backend:RTFetch",
+        "Backend:RTForceUpdate",
     )
 
     /** The reason to skip a test (ids are testkit's, without the `tests.` prefix), or null to run it. */

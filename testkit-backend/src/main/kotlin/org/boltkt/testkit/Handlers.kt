@@ -45,10 +45,8 @@ object Handlers {
             "ResultList" -> ResultHandlers.list(b, d)
             "ResultConsume" -> ResultHandlers.consume(b, d)
 
-            // TODO(routing, issue 9): GetRoutingTable and ForcedRoutingTableUpdate once the routing driver lands;
-            // the routing table is then read from / refreshed through the driver's routing ConnectionSource.
-            "GetRoutingTable", "ForcedRoutingTableUpdate" ->
-                throw UnsupportedRequestException("client-side routing is not built yet (Backend:RTFetch/RTForceUpdate not advertised)")
+            "GetRoutingTable" -> RoutingHandlers.getRoutingTable(b, d)
+            "ForcedRoutingTableUpdate" -> RoutingHandlers.forcedUpdate(b, d)
             "NewClientCertificateProvider", "ClientCertificateProviderClose" ->
                 throw UnsupportedRequestException("client certificates (mTLS) are not built yet (Feature:API:SSLClientCertificate not advertised)")
             "FakeTimeInstall", "FakeTimeTick", "FakeTimeUninstall" ->

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test
 class SkipListTest {
     @Test
     fun `keys ending in a dot or underscore are prefixes, other keys match one test exactly`() {
-        assertEquals(SkipList.ROUTING, SkipList.reason("stub.routing.test_routing_v5x0.RoutingV5x0.test_x"))
+        assertEquals(SkipList.ONE_RESULT, SkipList.reason("stub.iteration.test_iteration_tx_run.TestIterationTxRun.test_nested"))
+        assertEquals(SkipList.ERROR_NAMES, SkipList.reason("stub.iteration.test_result_scope.TestResultScope.test_x"))
         val exact = "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout"
         assertEquals(SkipList.ERROR_NAMES, SkipList.reason(exact))
         assertNull(SkipList.reason(exact + "_not_listed"), "an exact key must not skip tests that merely share its prefix")
@@ -26,9 +27,12 @@ class SkipListTest {
     }
 
     @Test
-    fun `routing subtests are skipped, the others run`() {
+    fun `routing subtests run now that the backend drives neo4j routing`() {
         val name = "stub.session_run_parameters.test_session_run_parameters.TestSessionRunParameters.test_database"
-        assertEquals(SkipList.ROUTING, SkipList.subTestReason(name, JsonObject(mapOf("routing" to JsonPrimitive(true)))))
+        assertNull(SkipList.subTestReason(name, JsonObject(mapOf("routing" to JsonPrimitive(true)))))
+        assertNull(SkipList.reason("stub.routing.test_routing_v5x0.RoutingV5x0.test_x"))
+        val method = "test_should_request_rt_from_all_initial_routers_until_successful_on_unknown_failure"
+        assertEquals(SkipList.DOMAIN_NAME_RESOLVER, SkipList.reason("stub.routing.test_routing_v4x3.RoutingV4x3.$method"))
         assertNull(SkipList.subTestReason(name, JsonObject(mapOf("routing" to JsonPrimitive(false)))))
         assertNull(SkipList.subTestReason(name, null))
     }

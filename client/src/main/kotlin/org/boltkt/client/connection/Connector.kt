@@ -34,15 +34,21 @@ internal class Connector(
     val settings: ConnectionSettings,
     private val logger: Logger = NOPLogger.NOP_LOGGER,
 ) {
-    suspend fun connect(address: ServerAddress, auth: AuthToken): BoltConnection {
+    /**
+     * Opens a connection authenticated as [auth], or as [sessionAuth] when it is set and the server speaks Bolt 5.1+
+     * (HELLO then LOGON as that user, no detour through the driver's user). Before 5.1 credentials travel in HELLO
+     * and cannot be switched later, so the connection logs on as [auth] and the caller decides what to do.
+     */
+    suspend fun connect(address: ServerAddress, auth: AuthToken, sessionAuth: AuthToken? = null): BoltConnection {
         val transport = transports.connect(address, settings.transport)
         try {
             val negotiated = handshake(transport)
             val connection = BoltConnection(
                 transport, address, Capabilities.of(negotiated.version), settings.decodeLimits, settings.maxMessageSize,
             )
-            authenticate(connection, auth)
-            connection.auth = auth
+            val logon = sessionAuth?.takeIf { connection.capabilities.logonLogoff } ?: auth
+            authenticate(connection, logon)
+            connection.auth = logon
             logger.debug(
                 "Connected to {} with Bolt {} ({}, {})",
                 address, connection.capabilities.version, connection.server.agent ?: "no agent", connection.server.connectionId ?: "no id",

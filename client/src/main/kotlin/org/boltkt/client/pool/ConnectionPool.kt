@@ -49,8 +49,10 @@ internal class ConnectionPool(
      * A connection ready for use: an idle one (checked for age and, after idling, liveness) or a new one.
      * The caller must [release] it exactly once. Throws whatever connecting throws; [PoolClosedException] after
      * [close]. Wrap in a timeout for the acquisition timeout: cancellation is safe at every point.
+     * [open] opens the new connection when no idle one is usable (default: the pool's own connect function; a
+     * session with its own credentials passes one that logs on with them directly).
      */
-    suspend fun acquire(): BoltConnection {
+    suspend fun acquire(open: suspend () -> BoltConnection = connect): BoltConnection {
         ensureOpen()
         permits.acquire()
         var handedOut = false
@@ -67,7 +69,7 @@ internal class ConnectionPool(
                 handedOut = true
                 return candidate
             }
-            val fresh = connect()
+            val fresh = open()
             if (isClosed) {
                 fresh.close()
                 throw PoolClosedException(address)

@@ -18,8 +18,9 @@ import kotlin.time.Duration
 
 /**
  * Connections to one server (`bolt://`): one [ConnectionPool], connections opened through [connector] with the
- * driver's credentials from [authManager], and re-authenticated (LOGOFF/LOGON, Bolt 5.1+) when a session asks for
- * other credentials or the manager's token changed.
+ * driver's credentials from [authManager] (or, when a session with its own credentials needs a new one, with those),
+ * and re-authenticated (LOGOFF/LOGON, Bolt 5.1+) when a session asks for other credentials than an idle connection
+ * carries or the manager's token changed.
  *
  * A new connection goes to [address], then to each of [fallbacks] in order (a `bolt://a,b` seed list), each first
  * mapped by [resolver] when one is set; the first that connects wins. The routing source uses one instance per
@@ -43,7 +44,10 @@ internal class DirectConnectionSource(
         try {
             withTimeout(acquisitionTimeout) {
                 if (token == null) token = authManager.getToken()
-                acquired = pool.acquire()
+                val sessionAuth = request.auth
+                // A new connection for a session with its own credentials logs on with them directly (HELLO+LOGON
+                // as that user), not first as the driver's user and then LOGOFF/LOGON.
+                acquired = if (sessionAuth == null) pool.acquire() else pool.acquire { open(sessionAuth) }
             }
             val connection = acquired!!
             ensureAuthenticated(connection, token!!)
@@ -65,13 +69,13 @@ internal class DirectConnectionSource(
         }
     }
 
-    private suspend fun open(): BoltConnection {
+    private suspend fun open(sessionAuth: AuthToken? = null): BoltConnection {
         val token = authManager.getToken()
         val candidates = (listOf(address) + fallbacks).flatMap { seed -> resolver?.invoke(seed)?.takeIf { it.isNotEmpty() } ?: listOf(seed) }.distinct()
         var lastError: Throwable? = null
         for (candidate in candidates) {
             try {
-                return connector.connect(candidate, token)
+                return connector.connect(candidate, token, sessionAuth)
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Throwable) {

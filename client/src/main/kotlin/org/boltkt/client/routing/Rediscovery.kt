@@ -77,6 +77,9 @@ internal class Rediscovery(
             val table = withTimeoutOrNull(routeTimeout) { route(open, database, request) }
                 ?: throw ServiceUnavailableException("the router at $router did not answer ROUTE within $routeTimeout", router.toString())
             if (table.routers.isEmpty()) throw ProtocolException("the routing table from $router names no router")
+            // A table without readers cannot serve anything (a cluster always has a reader, even while it elects a
+            // leader): that router is treated as failed and the next one is asked, as the official drivers do.
+            if (table.readers.isEmpty()) throw ServiceUnavailableException("the routing table from $router names no reader", router.toString())
             logger.debug("Routing table for {} from {}: {}", table.database, router, table)
             return table
         } catch (e: CancellationException) {

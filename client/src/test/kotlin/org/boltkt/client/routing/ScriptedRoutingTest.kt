@@ -177,6 +177,19 @@ class ScriptedRoutingTest {
     }
 
     @Test
+    fun `a routing table without readers is refused like a failed router and no table is kept`() {
+        // Found by testkit (stub/routing test_should_fail_on_routing_table_with_no_reader).
+        ScriptedCluster(1).use { c ->
+            c.table(routers = listOf(0), readers = emptyList(), writers = listOf(0), database = "neo4j")
+            withDriver(c) { driver ->
+                val e = shouldThrow<RoutingUnavailableException> { driver.updateRoutingTable("neo4j") }
+                e.cause?.message.orEmpty() shouldContain "no reader"
+                driver.routingTable("neo4j") shouldBe null
+            }
+        }
+    }
+
+    @Test
     fun `updateRoutingTable sends the bookmarks and returns the new table, bolt drivers have none`() {
         ScriptedCluster(2).use { c ->
             c.table(routers = listOf(0, 1), readers = listOf(1), writers = listOf(0), ttlSeconds = 42, database = "neo4j")

@@ -9,6 +9,7 @@ import org.boltkt.client.record.getLong
 import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.use
 import org.boltkt.protocol.message.RequestKind
+import org.boltkt.testing.scripted.ScriptBuilder
 import org.boltkt.testing.scripted.ScriptedBoltServer
 import org.boltkt.testing.scripted.failure
 import org.boltkt.testing.scripted.ignored
@@ -64,14 +65,7 @@ class ManagedRetryFaultsTest {
     @EnumSource(TransportKind::class)
     fun `a connection dropped during COMMIT is an IncompleteCommitException and is not retried`(transport: TransportKind) = withDriver(
         ScriptedBoltServer.perConnection {
-            connection {
-                greet()
-                expect(RequestKind.BEGIN); reply(success())
-                expect(RequestKind.RUN); expect(RequestKind.PULL)
-                reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(1), success("has_more" to false))
-                expect(RequestKind.COMMIT)
-                closeConnection()
-            }
+            connection { greet(); droppedAtCommit() }
             // No further connection is scripted: a retry would be recorded as a failure.
         },
         transport, { maxTransactionRetryTime = 3.seconds },
@@ -88,16 +82,18 @@ class ManagedRetryFaultsTest {
         server.assertScriptCompleted()
     }
 
+    /** A transaction of one record whose COMMIT the server answers by closing the connection (terminal). */
+    private fun ScriptBuilder.droppedAtCommit() {
+        expect(RequestKind.BEGIN); reply(success())
+        expect(RequestKind.RUN); expect(RequestKind.PULL)
+        reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(1), success("has_more" to false))
+        expect(RequestKind.COMMIT)
+        closeConnection()
+    }
+
     /** One connection per agent: the read's COMMIT is dropped on the first; a second connection answers normally. */
     private fun lostReadCommit(agent: String) = ScriptedBoltServer.perConnection {
-        connection {
-            hello(server = agent); logon()
-            expect(RequestKind.BEGIN); reply(success())
-            expect(RequestKind.RUN); expect(RequestKind.PULL)
-            reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(1), success("has_more" to false))
-            expect(RequestKind.COMMIT)
-            closeConnection()
-        }
+        connection { hello(server = agent); logon(); droppedAtCommit() }
         connection {
             hello(server = agent, connectionId = "bolt-2"); logon()
             expect(RequestKind.BEGIN); reply(success())

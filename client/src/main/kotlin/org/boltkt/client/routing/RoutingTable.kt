@@ -28,7 +28,10 @@ internal data class RoutingTable(
      * for the mode. A table without writers still serves reads (a cluster mid-election).
      */
     fun isStaleFor(mode: AccessMode, nowNanos: Long): Boolean =
-        nowNanos - expiresAtNanos >= 0 || routers.isEmpty() || membersFor(mode).isEmpty()
+        isExpired(nowNanos) || routers.isEmpty() || membersFor(mode).isEmpty()
+
+    /** Whether the table's TTL has run out at [nowNanos] (a `System.nanoTime()` value). */
+    fun isExpired(nowNanos: Long): Boolean = nowNanos - expiresAtNanos >= 0
 
     fun membersFor(mode: AccessMode): List<ServerAddress> = if (mode == AccessMode.READ) readers else writers
 

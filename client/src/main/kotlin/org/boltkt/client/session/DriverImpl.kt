@@ -124,7 +124,7 @@ internal class DriverImpl private constructor(
     }
 
     private fun info(t: RoutingTable) =
-        RoutingTableInfo(t.database, t.routers, t.readers, t.writers, t.ttlSeconds, System.nanoTime() - t.expiresAtNanos >= 0)
+        RoutingTableInfo(t.database, t.routers, t.readers, t.writers, t.ttlSeconds, t.isExpired(System.nanoTime()))
 
     override suspend fun close() {
         if (!closed.compareAndSet(false, true)) return

@@ -140,11 +140,11 @@ public class ClientHandshake(
         val offered = (0 until rangeBytes.size / 4).map { VersionRange.readFrom(rangeBytes, it * 4) }
         val version = offered
             .flatMap { r -> (r.maxMinor downTo r.minMinor).map { BoltVersion(r.major, it) } }
-            .filter { proposals.supports(it) }
+            .filter { proposals.acceptsFromManifest(it) }
             .maxOrNull()
             ?: throw BoltProtocolException(
                 "no common Bolt version: the server offers ${offered.joinToString(", ").ifEmpty { "nothing" }}, " +
-                    "the client speaks ${proposals.ranges.joinToString(", ")}",
+                    "the client speaks ${(proposals.manifestOnly + proposals.ranges).joinToString(", ")}",
             )
         val accepted = requestedCapabilities and serverCapabilities
         val capBytes = VarIntReader.encode(accepted)

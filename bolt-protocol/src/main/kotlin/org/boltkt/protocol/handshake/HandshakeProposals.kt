@@ -11,19 +11,26 @@ import org.boltkt.protocol.version.BoltVersion
  *
  * @property ranges the version ranges the client can speak, most preferred first.
  * @property offerManifestV1 whether the first slot carries the manifest v1 marker.
+ * @property manifestOnly ranges the client also speaks but does not spend a slot on, because every server that
+ *   speaks them answers the manifest (Bolt 6.0 arrived long after manifest v1). Used only when [offerManifestV1].
  * @throws IllegalArgumentException from the constructor when there are no ranges or more slots than four.
  */
 public data class HandshakeProposals(
     public val ranges: List<VersionRange>,
     public val offerManifestV1: Boolean = false,
+    public val manifestOnly: List<VersionRange> = emptyList(),
 ) {
     init {
         require(ranges.isNotEmpty()) { "at least one version range must be proposed" }
         require(ranges.size + (if (offerManifestV1) 1 else 0) <= SLOTS) { "at most $SLOTS handshake slots: $this" }
     }
 
-    /** True when the client can speak [version]. */
+    /** True when the client proposed [version] in a slot (what a server without the manifest may choose). */
     public fun supports(version: BoltVersion): Boolean = ranges.any { version in it }
+
+    /** True when the client may choose [version] from a server's manifest: a slot range or a [manifestOnly] one. */
+    public fun acceptsFromManifest(version: BoltVersion): Boolean =
+        supports(version) || (offerManifestV1 && manifestOnly.any { version in it })
 
     /**
      * Returns a new 20-byte array: the magic preamble `60 60 B0 17` followed by the four slots. The caller owns it
@@ -41,9 +48,15 @@ public data class HandshakeProposals(
         return out
     }
 
-    /** Human rendering for error messages, e.g. `manifest v1, 6.0, 5.8–5.0, 4.4`. */
-    override fun toString(): String =
-        (if (offerManifestV1) listOf("manifest v1") else emptyList()).plus(ranges.map { it.toString() }).joinToString(", ")
+    /** Human rendering for error messages, e.g. `manifest v1 (also 6.0), 5.8–5.0, 4.4–4.1, 3.0`. */
+    override fun toString(): String {
+        val manifest = when {
+            !offerManifestV1 -> emptyList()
+            manifestOnly.isEmpty() -> listOf("manifest v1")
+            else -> listOf("manifest v1 (also ${manifestOnly.joinToString(", ")})")
+        }
+        return manifest.plus(ranges.map { it.toString() }).joinToString(", ")
+    }
 
     public companion object {
         /** Number of version slots in a handshake request. */
@@ -59,13 +72,14 @@ public data class HandshakeProposals(
         public fun manifestV1Marker(): ByteArray = MANIFEST_V1_MARKER.copyOf()
 
         /**
-         * Neo4j 4.4 to 2026.x and Memgraph: manifest v1, then 6.0, 5.8–5.0 and 4.4–4.3 for servers without the
-         * manifest. 4.3 is in the last slot because Memgraph servers that speak no 5.x (or are configured for 4.x)
-         * stop at 4.3; a server speaking only 5.2 finds it in the 5.8–5.0 range.
+         * Neo4j 3.5 to 2026.x and Memgraph: manifest v1 (through which 6.0 is also accepted: every server speaking
+         * 6.0 answers the manifest), then 5.8–5.0, 4.4–4.1 and 3.0 for servers without the manifest. Memgraph servers
+         * that speak no 5.x stop at 4.3 or 4.1; one speaking only 5.2 finds it in the 5.8–5.0 range.
          */
         public val DEFAULT: HandshakeProposals = HandshakeProposals(
-            listOf(VersionRange(6, 0), VersionRange(5, 8, 0), VersionRange(4, 4, 3)),
+            listOf(VersionRange(5, 8, 0), VersionRange(4, 4, 1), VersionRange(3, 0)),
             offerManifestV1 = true,
+            manifestOnly = listOf(VersionRange(6, 0)),
         )
 
         /** Memgraph: 5.2–5.0 and 4.3, without the manifest marker (Memgraph negotiates with plain slots). */

@@ -14,11 +14,13 @@ import org.boltkt.protocol.version.RouteForm
  * Writes one [Request] as a PackStream structure (the message body, before chunking) for the negotiated
  * [Capabilities].
  *
- * Throws [IllegalArgumentException] when the request cannot be expressed in that version (LOGON before 5.1, auth
- * in HELLO from 5.1, notification filters before 5.2, TELEMETRY before 5.4, impersonation before 4.4, ROUTE
- * before 4.3) or a parameter cannot be sent (see [ValueEncoder]). The writer may then hold a partial message and
- * should be [PackStreamWriter.reset]. Optional informational fields the version lacks (`bolt_agent` before 5.3)
- * are left out silently.
+ * Throws [UnsupportedByVersionException] (an [IllegalArgumentException]) when the request cannot be expressed in
+ * that version (LOGON before 5.1, auth in HELLO from 5.1, a database before 4.0, notification filters before 5.2,
+ * TELEMETRY before 5.4, impersonation before 4.4, ROUTE before 4.3), and [IllegalArgumentException] when a
+ * parameter cannot be sent (see [ValueEncoder]). The writer may then hold a partial message and should be
+ * [PackStreamWriter.reset]. Optional informational fields the version lacks (`bolt_agent` before 5.3) are left out
+ * silently. Before 4.0, PULL and DISCARD become PULL_ALL and DISCARD_ALL whatever their `n`: those versions always
+ * stream a result whole.
  *
  * Stateless and thread-safe; the writer is not.
  */
@@ -30,12 +32,12 @@ public object RequestEncoder {
         when (request) {
             is Hello -> { writer.writeStructHeader(1, sig); ValueEncoder.writeMap(writer, helloExtra(request, capabilities), fmt) }
             is Logon -> {
-                require(capabilities.logonLogoff) { "LOGON needs Bolt 5.1+; send the auth token in HELLO on ${capabilities.version}" }
+                expressible(capabilities.logonLogoff, capabilities) { "LOGON needs Bolt 5.1+; send the auth token in HELLO on ${capabilities.version}" }
                 writer.writeStructHeader(1, sig); ValueEncoder.writeMap(writer, request.auth.entries, fmt)
             }
-            Logoff -> { require(capabilities.logonLogoff) { "LOGOFF needs Bolt 5.1+" }; writer.writeStructHeader(0, sig) }
+            Logoff -> { expressible(capabilities.logonLogoff, capabilities) { "LOGOFF needs Bolt 5.1+" }; writer.writeStructHeader(0, sig) }
             is Telemetry -> {
-                require(capabilities.telemetry) { "TELEMETRY needs Bolt 5.4+" }
+                expressible(capabilities.telemetry, capabilities) { "TELEMETRY needs Bolt 5.4+" }
                 writer.writeStructHeader(1, sig); writer.writeInt(request.api.code.toLong())
             }
             Goodbye, Reset, Commit, Rollback -> writer.writeStructHeader(0, sig)
@@ -46,8 +48,8 @@ public object RequestEncoder {
                 ValueEncoder.writeMap(writer, txExtra(request.options, capabilities), fmt)
             }
             is Begin -> { writer.writeStructHeader(1, sig); ValueEncoder.writeMap(writer, txExtra(request.options, capabilities), fmt) }
-            is Discard -> { writer.writeStructHeader(1, sig); streamExtra(writer, request.n, request.qid) }
-            is Pull -> { writer.writeStructHeader(1, sig); streamExtra(writer, request.n, request.qid) }
+            is Discard -> stream(writer, sig, request.n, request.qid, capabilities)
+            is Pull -> stream(writer, sig, request.n, request.qid, capabilities)
             is Route -> route(request, capabilities, writer)
         }
     }
@@ -60,7 +62,7 @@ public object RequestEncoder {
         val m = LinkedHashMap<String, Value>()
         m["user_agent"] = StringValue(h.userAgent)
         if (c.logonLogoff) {
-            require(h.auth == null) { "from Bolt 5.1 the auth token goes in LOGON, not HELLO" }
+            expressible(h.auth == null, c) { "from Bolt 5.1 the auth token goes in LOGON, not HELLO" }
         } else {
             requireNotNull(h.auth) { "Bolt ${c.version} needs the auth token in HELLO" }.entries.let(m::putAll)
         }
@@ -91,9 +93,12 @@ public object RequestEncoder {
         }
         if (o.metadata.isNotEmpty()) m["tx_metadata"] = MapValue(o.metadata)
         if (o.mode == AccessMode.READ) m["mode"] = StringValue("r")
-        o.database?.let { m["db"] = StringValue(it) }
+        o.database?.let {
+            expressible(c.databases, c) { "selecting a database ('$it') needs Bolt 4.0+ (Neo4j 4.0+); the server speaks Bolt ${c.version}" }
+            m["db"] = StringValue(it)
+        }
         o.impersonatedUser?.let {
-            require(c.impersonation) { "impersonation needs Bolt 4.4+" }
+            expressible(c.impersonation, c) { "impersonation needs Bolt 4.4+ (Neo4j 4.4+); the server speaks Bolt ${c.version}" }
             m["imp_user"] = StringValue(it)
         }
         notifications(o.notificationFilter, c, m)
@@ -102,12 +107,17 @@ public object RequestEncoder {
 
     private fun notifications(f: NotificationFilter?, c: Capabilities, m: MutableMap<String, Value>) {
         if (f == null || (f.minimumSeverity == null && f.disabledClassifications == null)) return
-        require(c.notificationFilters) { "notification filters need Bolt 5.2+" }
+        expressible(c.notificationFilters, c) { "notification filters need Bolt 5.2+; the server speaks Bolt ${c.version}" }
         f.minimumSeverity?.let { m["notifications_minimum_severity"] = StringValue(it) }
         f.disabledClassifications?.let { m[c.notificationClassificationsKey] = stringList(it) }
     }
 
-    private fun streamExtra(w: PackStreamWriter, n: Long, qid: Long) {
+    private fun stream(w: PackStreamWriter, signature: Int, n: Long, qid: Long, c: Capabilities) {
+        if (!c.pullN) {
+            w.writeStructHeader(0, signature)
+            return
+        }
+        w.writeStructHeader(1, signature)
         w.writeMapHeader(if (qid == LAST_QUERY_ID) 1 else 2)
         w.writeString("n"); w.writeInt(n)
         if (qid != LAST_QUERY_ID) { w.writeString("qid"); w.writeInt(qid) }
@@ -115,13 +125,16 @@ public object RequestEncoder {
 
     private fun route(r: Route, c: Capabilities, w: PackStreamWriter) {
         val fmt = c.valueFormat
+        if (c.routeForm == RouteForm.CLUSTER_PROCEDURE || c.routeForm == RouteForm.ROUTING_PROCEDURE) {
+            throw UnsupportedByVersionException("ROUTE needs Bolt 4.3+; fetch the table with the routing procedure on ${c.version}", c.version)
+        }
         w.writeStructHeader(3, RequestKind.ROUTE.signature)
         ValueEncoder.writeMap(w, stringMap(r.routing).entries, fmt)
         ValueEncoder.write(w, stringList(r.bookmarks), fmt)
         when (c.routeForm) {
-            RouteForm.UNSUPPORTED -> throw IllegalArgumentException("ROUTE needs Bolt 4.3+")
+            RouteForm.CLUSTER_PROCEDURE, RouteForm.ROUTING_PROCEDURE -> error("checked above")
             RouteForm.V4_3 -> {
-                require(r.impersonatedUser == null) { "impersonation in ROUTE needs Bolt 4.4+" }
+                expressible(r.impersonatedUser == null, c) { "impersonation in ROUTE needs Bolt 4.4+" }
                 if (r.database == null) w.writeNull() else w.writeString(r.database)
             }
             RouteForm.V4_4 -> {
@@ -131,6 +144,10 @@ public object RequestEncoder {
                 ValueEncoder.writeMap(w, extra, fmt)
             }
         }
+    }
+
+    private inline fun expressible(condition: Boolean, c: Capabilities, message: () -> String) {
+        if (!condition) throw UnsupportedByVersionException(message(), c.version)
     }
 
     private fun stringMap(m: Map<String, String>) = MapValue(m.mapValues { StringValue(it.value) })

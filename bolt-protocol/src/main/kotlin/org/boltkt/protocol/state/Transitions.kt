@@ -25,7 +25,7 @@ import org.boltkt.protocol.state.ServerState.TxReady
 import org.boltkt.protocol.state.ServerState.TxStreaming
 import org.boltkt.protocol.version.BoltVersion
 
-/** The transition table of the Bolt server state machine, versions 4.3 to 6.x. */
+/** The transition table of the Bolt server state machine, versions 3.0 to 6.x. */
 internal class Transitions(private val version: BoltVersion) {
     private val logonSplit = version.atLeast(5, 1)
 

@@ -20,6 +20,9 @@ public data class BoltVersion(public val major: Int, public val minor: Int) : Co
     override fun toString(): String = "$major.$minor"
 
     public companion object {
+        public val V3_0: BoltVersion = BoltVersion(3, 0)
+        public val V4_1: BoltVersion = BoltVersion(4, 1)
+        public val V4_2: BoltVersion = BoltVersion(4, 2)
         public val V4_3: BoltVersion = BoltVersion(4, 3)
         public val V4_4: BoltVersion = BoltVersion(4, 4)
         public val V5_0: BoltVersion = BoltVersion(5, 0)

@@ -5,8 +5,12 @@ import org.boltkt.protocol.value.ValueFormat
 /** Which server family is on the other end; used only for documented deviations from the Neo4j behaviour. */
 public enum class ServerFlavor { NEO4J, MEMGRAPH }
 
-/** The shape of the ROUTE message: none before 4.3, `db` as a plain field in 4.3, an `extra` map from 4.4. */
-public enum class RouteForm { UNSUPPORTED, V4_3, V4_4 }
+/**
+ * How a routing table is fetched: before 4.3 with a procedure call (Bolt 3 `dbms.cluster.routing.getRoutingTable`
+ * with the routing context only; 4.1/4.2 `dbms.routing.getRoutingTable` with a database, run against `system`), from
+ * 4.3 with the ROUTE message (`db` as a plain field in 4.3, an `extra` map from 4.4).
+ */
+public enum class RouteForm { CLUSTER_PROCEDURE, ROUTING_PROCEDURE, V4_3, V4_4 }
 
 /**
  * Everything that differs between negotiated Bolt versions, as one value derived by [of]. Encoders and decoders
@@ -15,6 +19,9 @@ public enum class RouteForm { UNSUPPORTED, V4_3, V4_4 }
  * Immutable and thread-safe.
  *
  * @property version the negotiated version.
+ * @property pullN PULL and DISCARD carry `n` and `qid` (4.0+); before, they are PULL_ALL and DISCARD_ALL without
+ *   fields, so a result is always streamed whole.
+ * @property databases BEGIN and RUN may name a database (`db`, 4.0+).
  * @property flavor the server family (see [ServerFlavor]).
  * @property logonLogoff authentication travels in LOGON/LOGOFF instead of HELLO (5.1+).
  * @property notificationFilters HELLO/BEGIN/RUN accept notification filters (5.2+).
@@ -34,6 +41,8 @@ public enum class RouteForm { UNSUPPORTED, V4_3, V4_4 }
 public data class Capabilities(
     public val version: BoltVersion,
     public val flavor: ServerFlavor,
+    public val pullN: Boolean,
+    public val databases: Boolean,
     public val logonLogoff: Boolean,
     public val notificationFilters: Boolean,
     public val notificationClassificationsKey: String,
@@ -55,14 +64,17 @@ public data class Capabilities(
          *   5.0+, which always use UTC date-times.
          * @param flavor the server family. No Memgraph-specific wire deviations are modelled yet; the flag is
          *   carried so the client can branch on it without a second type.
-         * @throws IllegalArgumentException for versions this driver does not speak (below 4.3 or above 6.x).
+         * @throws IllegalArgumentException for versions this driver does not speak (other than 3.0, 4.1–4.4, 5.x
+         *   and 6.x).
          */
         public fun of(version: BoltVersion, utcPatch: Boolean = false, flavor: ServerFlavor = ServerFlavor.NEO4J): Capabilities {
-            require(version.atLeast(4, 3) && version.major <= 6) { "Bolt $version is not supported (4.3 .. 6.x)" }
+            require(isSpoken(version)) { "Bolt $version is not supported (3.0, 4.1 .. 4.4, 5.x, 6.x)" }
             val v5 = version.major >= 5
             return Capabilities(
                 version = version,
                 flavor = flavor,
+                pullN = version.major >= 4,
+                databases = version.major >= 4,
                 logonLogoff = version.atLeast(5, 1),
                 notificationFilters = version.atLeast(5, 2),
                 notificationClassificationsKey = if (version.atLeast(5, 5)) {
@@ -76,7 +88,12 @@ public data class Capabilities(
                 gqlFailures = version.atLeast(5, 7),
                 homeDatabaseHint = version.atLeast(5, 8),
                 impersonation = version.atLeast(4, 4),
-                routeForm = if (version.atLeast(4, 4)) RouteForm.V4_4 else RouteForm.V4_3,
+                routeForm = when {
+                    version.atLeast(4, 4) -> RouteForm.V4_4
+                    version.atLeast(4, 3) -> RouteForm.V4_3
+                    version.major == 4 -> RouteForm.ROUTING_PROCEDURE
+                    else -> RouteForm.CLUSTER_PROCEDURE
+                },
                 requestsUtcPatch = version == BoltVersion.V4_3 || version == BoltVersion.V4_4,
                 valueFormat = ValueFormat(
                     elementIds = v5,
@@ -85,5 +102,9 @@ public data class Capabilities(
                 ),
             )
         }
+
+        /** True for the versions [of] accepts: 3.0, 4.1–4.4, 5.x and 6.x (4.0, Bolt 1 and 2 are not). */
+        public fun isSpoken(version: BoltVersion): Boolean =
+            version == BoltVersion.V3_0 || (version.major == 4 && version.minor in 1..4) || version.major in 5..6
     }
 }

@@ -20,7 +20,9 @@ class ClientHandshakeSpec : FunSpec({
             "00 00 00 05" to BoltVersion(5, 0),
             "00 00 04 05" to BoltVersion(5, 4),
             "00 00 04 04" to BoltVersion(4, 4),
-            "00 00 00 06" to BoltVersion(6, 0),
+            "00 00 02 04" to BoltVersion(4, 2),
+            "00 00 01 04" to BoltVersion(4, 1),
+            "00 00 00 03" to BoltVersion(3, 0),
         ).forEach { (answer, version) ->
             test("$answer -> $version") {
                 ClientHandshake().feed(bytes(answer)) shouldBe HandshakeStep.Done(NegotiatedProtocol(version))
@@ -48,7 +50,7 @@ class ClientHandshakeSpec : FunSpec({
 
     context("errors") {
         test("no common version names what was proposed") {
-            failure(answer = "00 00 00 00").reason shouldContain "none of the proposed Bolt versions (proposed: manifest v1, 6.0, 5.8–5.0, 4.4–4.3)"
+            failure(answer = "00 00 00 00").reason shouldContain "none of the proposed Bolt versions (proposed: manifest v1 (also 6.0), 5.8–5.0, 4.4–4.1, 3.0)"
             failure(HandshakeProposals.MEMGRAPH, "00 00 00 00").reason shouldContain "proposed: 5.2–5.0, 4.3)"
         }
 
@@ -57,7 +59,9 @@ class ClientHandshakeSpec : FunSpec({
         }
 
         test("an unproposed version is refused") {
-            failure(answer = "00 00 02 04").reason shouldContain "chose Bolt 4.2 (00 00 02 04), which was not proposed"
+            failure(answer = "00 00 00 04").reason shouldContain "chose Bolt 4.0 (00 00 00 04), which was not proposed"
+            // 6.0 is accepted only from a manifest: a server answering it in a plain slot was not offered it
+            failure(answer = "00 00 00 06").reason shouldContain "chose Bolt 6.0 (00 00 00 06), which was not proposed"
             failure(HandshakeProposals.MEMGRAPH, "00 00 08 05").reason shouldContain "Bolt 5.8"
         }
 
@@ -126,8 +130,8 @@ class ClientHandshakeSpec : FunSpec({
         }
 
         test("only unknown versions offered: error names both sides") {
-            shouldThrow<BoltProtocolException> { ClientHandshake().feed(bytes("00 00 01 FF 01 00 01 02 04 00")) }
-                .reason shouldContain "the server offers 4.2–4.1, the client speaks 6.0, 5.8–5.0, 4.4–4.3"
+            shouldThrow<BoltProtocolException> { ClientHandshake().feed(bytes("00 00 01 FF 01 00 00 00 04 00")) }
+                .reason shouldContain "the server offers 4.0, the client speaks 6.0, 5.8–5.0, 4.4–4.1, 3.0"
         }
 
         test("a hostile count is refused before allocating") {

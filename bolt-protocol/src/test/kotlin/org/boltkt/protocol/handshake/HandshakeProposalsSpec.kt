@@ -9,9 +9,17 @@ import org.boltkt.protocol.testing.toHex
 import org.boltkt.protocol.version.BoltVersion
 
 class HandshakeProposalsSpec : FunSpec({
-    test("default request: magic, manifest marker, 6.0, 5.8 down to 5.0, 4.4 down to 4.3") {
+    test("default request: magic, manifest marker, 5.8 down to 5.0, 4.4 down to 4.1, 3.0") {
         HandshakeProposals.DEFAULT.encodeRequest().toHex() shouldBe
-            bytes("60 60 B0 17  00 00 01 FF  00 00 00 06  00 08 08 05  00 01 04 04").toHex()
+            bytes("60 60 B0 17  00 00 01 FF  00 08 08 05  00 03 04 04  00 00 00 03").toHex()
+    }
+
+    test("6.0 is accepted from a manifest only") {
+        HandshakeProposals.DEFAULT.supports(BoltVersion(6, 0)) shouldBe false
+        HandshakeProposals.DEFAULT.acceptsFromManifest(BoltVersion(6, 0)) shouldBe true
+        HandshakeProposals.DEFAULT.acceptsFromManifest(BoltVersion(4, 0)) shouldBe false
+        HandshakeProposals(listOf(VersionRange(5, 8, 0)), manifestOnly = listOf(VersionRange(6, 0)))
+            .acceptsFromManifest(BoltVersion(6, 0)) shouldBe false // no manifest offered
     }
 
     test("Memgraph request: 5.2 down to 5.0 and 4.3, unused slots zero") {

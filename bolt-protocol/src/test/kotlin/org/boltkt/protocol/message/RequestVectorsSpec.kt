@@ -3,6 +3,7 @@ package org.boltkt.protocol.message
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
 import org.boltkt.protocol.testing.BytesBuilder
 import org.boltkt.protocol.testing.bytes
 import org.boltkt.protocol.testing.dict
@@ -20,7 +21,7 @@ import java.time.Duration
  * number alone (never from Capabilities), so a wrong capability derivation fails here too.
  */
 class RequestVectorsSpec : FunSpec({
-    val versions = listOf(BoltVersion(4, 3), BoltVersion(4, 4)) + (0..8).map { BoltVersion(5, it) } + BoltVersion(6, 0)
+    val versions = listOf(BoltVersion(3, 0), BoltVersion(4, 1), BoltVersion(4, 2), BoltVersion(4, 3), BoltVersion(4, 4)) + (0..8).map { BoltVersion(5, it) } + BoltVersion(6, 0)
 
     fun enc(r: Request, c: Capabilities) = RequestEncoder.encodeToByteArray(r, c).toHex()
     fun expect(block: BytesBuilder.() -> Unit) = bytes(block).toHex()
@@ -38,6 +39,13 @@ class RequestVectorsSpec : FunSpec({
             }
 
             test("PULL and DISCARD") {
+                if (!ge(4, 0)) {
+                    // Bolt 3: PULL_ALL and DISCARD_ALL have no fields, whatever n and qid say
+                    enc(Pull(), c) shouldBe "B0 3F"
+                    enc(Pull(1000, 3), c) shouldBe "B0 3F"
+                    enc(Discard(), c) shouldBe "B0 2F"
+                    return@test
+                }
                 enc(Pull(), c) shouldBe expect { struct(1, 0x3F); dict { entry("n") { tinyInt(-1) } } }
                 enc(Pull(1000, 3), c) shouldBe expect {
                     struct(1, 0x3F); dict { entry("n") { hex("C9 03 E8") }; entry("qid") { tinyInt(3) } }
@@ -63,6 +71,15 @@ class RequestVectorsSpec : FunSpec({
                         stringEntry("db", "neo4j")
                     }
                 }
+                if (!ge(4, 0)) {
+                    // Bolt 3 cannot select a database: refused with the typed error, the rest is sent
+                    shouldThrow<UnsupportedByVersionException> { enc(Begin(opts), c) }.message shouldContain "needs Bolt 4.0+"
+                    enc(Begin(opts.copy(database = null)), c) shouldBe expect {
+                        struct(1, 0x11)
+                        dict { entry("bookmarks") { stringList("bm1") }; entry("tx_timeout") { tinyInt(2) }; stringEntry("mode", "r") }
+                    }
+                    return@test
+                }
                 enc(Run("RETURN 1", options = opts), c) shouldBe expect { struct(3, 0x10); string("RETURN 1"); hex("A0"); extra() }
                 enc(Begin(opts), c) shouldBe expect { struct(1, 0x11); extra() }
             }
@@ -72,7 +89,7 @@ class RequestVectorsSpec : FunSpec({
                 if (ge(4, 4)) {
                     enc(begin, c) shouldBe expect { struct(1, 0x11); dict { stringEntry("imp_user", "bob") } }
                 } else {
-                    shouldThrow<IllegalArgumentException> { enc(begin, c) }
+                    shouldThrow<UnsupportedByVersionException> { enc(begin, c) }
                 }
             }
 
@@ -129,6 +146,10 @@ class RequestVectorsSpec : FunSpec({
             }
 
             test("ROUTE") {
+                if (!ge(4, 3)) {
+                    shouldThrow<UnsupportedByVersionException> { enc(Route(emptyMap()), c) }.message shouldContain "routing procedure"
+                    return@test
+                }
                 val route = Route(mapOf("address" to "h:7687"), listOf("bm"), database = "neo4j")
                 enc(route, c) shouldBe expect {
                     struct(3, 0x66); dict { stringEntry("address", "h:7687") }; stringList("bm")

@@ -8,6 +8,9 @@ import org.boltkt.protocol.value.ValueFormat
 class CapabilitiesSpec : FunSpec({
     data class Row(val v: BoltVersion, val logon: Boolean, val filters: Boolean, val agent: Boolean, val telemetry: Boolean, val gql: Boolean, val home: Boolean, val format: ValueFormat)
     val rows = listOf(
+        Row(BoltVersion(3, 0), false, false, false, false, false, false, ValueFormat.LEGACY_4),
+        Row(BoltVersion(4, 1), false, false, false, false, false, false, ValueFormat.LEGACY_4),
+        Row(BoltVersion(4, 2), false, false, false, false, false, false, ValueFormat.LEGACY_4),
         Row(BoltVersion(4, 3), false, false, false, false, false, false, ValueFormat.LEGACY_4),
         Row(BoltVersion(4, 4), false, false, false, false, false, false, ValueFormat.LEGACY_4),
         Row(BoltVersion(5, 0), false, false, false, false, false, false, ValueFormat.BOLT_5),
@@ -25,7 +28,14 @@ class CapabilitiesSpec : FunSpec({
         listOf(c.logonLogoff, c.notificationFilters, c.boltAgent, c.telemetry, c.gqlFailures, c.homeDatabaseHint) shouldBe
             listOf(r.logon, r.filters, r.agent, r.telemetry, r.gql, r.home)
         c.valueFormat shouldBe r.format
-        c.routeForm shouldBe if (r.v == BoltVersion.V4_3) RouteForm.V4_3 else RouteForm.V4_4
+        c.routeForm shouldBe when {
+            r.v == BoltVersion.V3_0 -> RouteForm.CLUSTER_PROCEDURE
+            r.v < BoltVersion.V4_3 -> RouteForm.ROUTING_PROCEDURE
+            r.v == BoltVersion.V4_3 -> RouteForm.V4_3
+            else -> RouteForm.V4_4
+        }
+        listOf(c.pullN, c.databases) shouldBe listOf(r.v.major >= 4, r.v.major >= 4)
+        c.requestsUtcPatch shouldBe (r.v == BoltVersion.V4_3 || r.v == BoltVersion.V4_4)
     }
 
     test("the utc patch (Bolt 4.3 and 4.4) switches date-times only") {
@@ -38,7 +48,9 @@ class CapabilitiesSpec : FunSpec({
     }
 
     test("unsupported versions are rejected") {
-        shouldThrow<IllegalArgumentException> { Capabilities.of(BoltVersion(4, 2)) }
+        shouldThrow<IllegalArgumentException> { Capabilities.of(BoltVersion(4, 0)) }
+        shouldThrow<IllegalArgumentException> { Capabilities.of(BoltVersion(3, 1)) }
+        shouldThrow<IllegalArgumentException> { Capabilities.of(BoltVersion(2, 0)) }
         shouldThrow<IllegalArgumentException> { Capabilities.of(BoltVersion(7, 0)) }
     }
 })

@@ -107,7 +107,9 @@ internal class BoltConnection(
         check(!broken) { "connection to $address is broken" }
         packer.reset()
         RequestEncoder.encode(request, capabilities, packer)
-        val exhausts = (request is Pull && request.n == PULL_ALL) || (request is Discard && request.n == PULL_ALL)
+        // Before Bolt 4.0 every PULL/DISCARD is PULL_ALL/DISCARD_ALL, whatever n the caller asked for.
+        val exhausts = (request is Pull && (request.n == PULL_ALL || !capabilities.pullN)) ||
+            (request is Discard && (request.n == PULL_ALL || !capabilities.pullN))
         state.beforeSend(request.kind, exhaustsResult = exhausts)
         val framed = ChunkWriter.DEFAULT.framedSize(packer.size)
         if (outboxSize + framed > outbox.size) outbox = outbox.copyOf(maxOf(outbox.size * 2, outboxSize + framed))

@@ -3,6 +3,7 @@ package org.boltkt.client.error
 import org.boltkt.client.summary.GqlStatusObject
 import org.boltkt.client.transport.TransportConnectException
 import org.boltkt.protocol.BoltProtocolException
+import org.boltkt.protocol.message.UnsupportedByVersionException
 import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
@@ -85,6 +86,8 @@ internal object ErrorMapper {
             is ServiceUnavailableException ->
                 if (duringCommit) incompleteCommit(where, t.message ?: "connection lost", serverAddress ?: t.serverAddress, t) else t
             is BoltException -> t
+            // Nothing reached the wire: the request uses what the negotiated version cannot carry.
+            is UnsupportedByVersionException -> UnsupportedFeatureException("${t.message}$where")
             is BoltProtocolException ->
                 ProtocolException("Protocol violation on the connection$where, which was closed: ${t.message}", t)
             is TransportConnectException ->

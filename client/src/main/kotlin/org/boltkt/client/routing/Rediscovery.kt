@@ -97,11 +97,12 @@ internal class Rediscovery(
 
     private suspend fun route(connection: BoltConnection, database: String?, request: AcquireRequest): RoutingTable {
         val form = connection.capabilities.routeForm
-        if (form == RouteForm.UNSUPPORTED) {
-            throw UnsupportedFeatureException("routing (neo4j://) needs Bolt 4.3+ (ROUTE); ${connection.address} speaks ${connection.capabilities.version}; use bolt://")
-        }
-        if (form == RouteForm.V4_3 && request.impersonatedUser != null) {
+        if (form != RouteForm.V4_4 && request.impersonatedUser != null) {
             throw UnsupportedFeatureException("impersonation needs Bolt 4.4+; ${connection.address} speaks ${connection.capabilities.version}")
+        }
+        if (form == RouteForm.CLUSTER_PROCEDURE || form == RouteForm.ROUTING_PROCEDURE) {
+            val metadata = RoutingProcedure.call(connection, routingContext, database, request.bookmarks)
+            return RoutingTableParser.parse(metadata, database, nanoTime(), rewrite)
         }
         connection.enqueue(Route(routingContext, request.bookmarks, database, request.impersonatedUser))
         connection.flush()

@@ -11,7 +11,8 @@ import java.net.URI
 import kotlin.time.Duration.Companion.seconds
 
 /**
- * Reads the `rt` map of a ROUTE SUCCESS (Neo4j 4.3+ and Memgraph coordinators answer alike):
+ * Reads the `rt` map of a ROUTE SUCCESS (Neo4j 4.3+ and Memgraph coordinators answer alike; [RoutingProcedure]
+ * shapes the older procedure's record the same way):
  * `{ttl: seconds, db: name, servers: [{addresses: ["host:port", …], role: "ROUTE"|"READ"|"WRITE"}, …]}`.
  * Memgraph's coordinators may omit `db` (the table is then the home database's, unnamed); several entries for the same role are merged; unknown roles are ignored. A missing or
  * malformed table is a [ProtocolException].

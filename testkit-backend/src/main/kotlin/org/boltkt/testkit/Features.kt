@@ -35,6 +35,9 @@ object Features {
         "Feature:Auth:Managed",
         "Feature:Impersonation",
         // Bolt versions the driver negotiates (5.5 was withdrawn by its spec; testkit has no 5.8+ flag)
+        "Feature:Bolt:3.0",
+        "Feature:Bolt:4.1",
+        "Feature:Bolt:4.2",
         "Feature:Bolt:4.3",
         "Feature:Bolt:4.4",
         "Feature:Bolt:5.0",

@@ -119,7 +119,7 @@ internal class Connector(
             is Response.Success -> {
                 connection.server = ServerHello.from(hello.metadata)
                 val utc = (hello.metadata["patch_bolt"] as? ListValue)?.values.orEmpty().contains(StringValue("utc"))
-                val memgraph = connection.server.agent?.startsWith("Memgraph", ignoreCase = true) == true
+                val memgraph = ServerAgents.isMemgraph(connection.server.agent)
                 if (utc || memgraph) {
                     connection.upgradeCapabilities(
                         Capabilities.of(caps.version, utcPatch = utc, flavor = if (memgraph) ServerFlavor.MEMGRAPH else ServerFlavor.NEO4J),

@@ -55,7 +55,7 @@ class ScriptedBoltServerEdgesSpec : FunSpec({
     }
 
     test("negotiation without a common version answers zero and records a failure") {
-        ScriptedBoltServer { handshakeNegotiate(VersionRange(3, 0)) }.start().use { server ->
+        ScriptedBoltServer { handshakeNegotiate(VersionRange(2, 0)) }.start().use { server ->
             TestBoltClient(server.port).use { c ->
                 shouldThrow<org.boltkt.protocol.BoltProtocolException> { c.handshake() }.message shouldContain "none of the proposed"
             }

@@ -50,6 +50,7 @@ object Features {
         "Feature:Bolt:Patch:UTC",
         // Optimizations the driver performs
         "Optimization:AuthPipelining",
+        "Optimization:AuthorizationExpiredTreatment",
         "Optimization:ConnectionReuse",
         "Optimization:EagerTransactionBegin",
         "Optimization:MinimalResets",

@@ -88,7 +88,7 @@ internal class BoltConnection(
 
     /** Open, not broken, nothing pending and the server READY: safe to hand to another user. */
     val isReusable: Boolean
-        get() = !broken && transport.isOpen && outboxSize == 0 && state.pendingCount == 0 && state.serverState == ServerState.Ready
+        get() = !broken && !authorizationExpired && transport.isOpen && outboxSize == 0 && state.pendingCount == 0 && state.serverState == ServerState.Ready
 
     val isOpen: Boolean get() = !broken && transport.isOpen
 
@@ -145,8 +145,18 @@ internal class BoltConnection(
             )
         }
         if (response !is Response.Record) lastUsedNanos = nanoTime()
+        if (response is Response.Failure && response.code == AUTHORIZATION_EXPIRED) authorizationExpired = true
         return response
     }
+
+    /**
+     * The server said this connection's authorization expired (`Neo.ClientError.Security.AuthorizationExpired`).
+     * Such a connection is never reused (no RESET either: it is closed when released), and its pool treats every
+     * connection it had open at that moment as stale (see [org.boltkt.client.pool.ConnectionPool.release]).
+     */
+    @Volatile
+    var authorizationExpired: Boolean = false
+        private set
 
     /**
      * The next response without suspending, only when it is a RECORD already read and decoded; null otherwise
@@ -255,6 +265,7 @@ internal class BoltConnection(
     companion object {
         const val READ_BUFFER_SIZE: Int = 64 * 1024
         private const val RETAINED_OUTBOX_SIZE = 1024 * 1024
+        private const val AUTHORIZATION_EXPIRED = "Neo.ClientError.Security.AuthorizationExpired"
         private val GOODBYE_TIMEOUT = 1.seconds
     }
 }

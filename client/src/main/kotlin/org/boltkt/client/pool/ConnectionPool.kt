@@ -20,6 +20,11 @@ import kotlin.time.Duration.Companion.nanoseconds
  * **Reuse rule.** Only a connection that is open, has nothing pending and whose server is READY goes back to the
  * idle stack ([BoltConnection.isReusable]); anything else is closed on release.
  *
+ * **Expired authorization.** When a released connection was told its authorization expired, every connection this
+ * pool had open at that moment is stale, as the server may have dropped their authorization too: the idle ones are
+ * closed at once, the ones in use finish their work and are closed when released. New connections authenticate
+ * afresh.
+ *
  * Thread-safe.
  */
 internal class ConnectionPool(
@@ -35,6 +40,9 @@ internal class ConnectionPool(
 
     /** Connections handed out and not yet released, by identity: a release counts only once per hand-out. */
     private val lent: MutableSet<BoltConnection> = java.util.Collections.newSetFromMap(java.util.IdentityHashMap())
+
+    /** Connections in use when another one's authorization expired: closed on release instead of pooled. */
+    private val stale: MutableSet<BoltConnection> = java.util.Collections.newSetFromMap(java.util.IdentityHashMap())
     private var closed = false
 
     /** Connections handed out and not yet released. */
@@ -90,15 +98,28 @@ internal class ConnectionPool(
      */
     fun release(connection: BoltConnection) {
         val keep = connection.isReusable && !isExpired(connection)
+        var staleIdle: List<BoltConnection> = emptyList()
+        var staleInUse = 0
         val kept = synchronized(lock) {
             if (!lent.remove(connection)) return
             connection.touch()
-            if (keep && !closed) {
+            val wasStale = stale.remove(connection)
+            if (connection.authorizationExpired) {
+                stale.addAll(lent)
+                staleInUse = stale.size
+                staleIdle = idle.toList()
+                idle.clear()
+            }
+            if (keep && !wasStale && !closed) {
                 idle.addFirst(connection)
                 true
             } else {
                 false
             }
+        }
+        if (connection.authorizationExpired) {
+            logger.info("Authorization expired on {}: closing {} idle connection(s); {} in use close when released", connection, staleIdle.size, staleInUse)
+            staleIdle.forEach { it.close() }
         }
         if (!kept) {
             logger.debug("Closing {} instead of pooling it (open={}, server state {})", connection, connection.isOpen, connection.serverState)

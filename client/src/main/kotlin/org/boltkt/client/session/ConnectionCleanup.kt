@@ -18,7 +18,8 @@ internal val CLEANUP_TIMEOUT = 10.seconds
  */
 internal suspend fun releaseClean(source: ConnectionSource, connection: BoltConnection) {
     withContext(NonCancellable) {
-        if (connection.isOpen && !connection.isReusable) {
+        // A connection whose authorization expired is closed on release anyway: no point resetting it first.
+        if (connection.isOpen && !connection.isReusable && !connection.authorizationExpired) {
             withTimeoutOrNull(CLEANUP_TIMEOUT) { runCatching { connection.resetAndDrain() } }
         }
         source.release(connection)

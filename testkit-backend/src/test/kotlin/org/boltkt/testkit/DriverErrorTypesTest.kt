@@ -95,4 +95,40 @@ class DriverErrorTypesTest {
         }) { driver -> driver.session().use { s -> s.run("RETURN 1 AS n").list() } }
         assertEquals("org.neo4j.driver.exceptions.AuthenticationException", type)
     }
+
+    @Test
+    fun `reading a result after its transaction committed is ResultConsumedException`() {
+        val type = errorType({ hello(); logon(); serveDefaults(rows = listOf(listOf(1L), listOf(2L))) }) { driver ->
+            driver.session().use { s ->
+                val tx = s.beginTransaction()
+                val result = tx.run("RETURN 1 AS n")
+                tx.commit()
+                result.next()
+            }
+        }
+        assertEquals("org.neo4j.driver.exceptions.ResultConsumedException", type)
+    }
+
+    /** testkit's TestDirectConnectionRecvTimeout flow for the Java driver name, which also rolls back explicitly. */
+    @Test
+    fun `after a read timeout in a transaction a run is TransactionTerminatedException and rollback succeeds`() {
+        var firstError: String? = null
+        val type = errorType({
+            hello(extra = arrayOf("hints" to mapOf("connection.recv_timeout_seconds" to 1)))
+            logon()
+            expect(RequestKind.BEGIN); reply(success())
+            expect(RequestKind.RUN); expect(RequestKind.PULL)
+            stall()
+        }) { driver ->
+            driver.session().use { s ->
+                val tx = s.beginTransaction()
+                firstError = runCatching { tx.run("timeout").list() }.exceptionOrNull()?.let(JavaErrorTypes::of)
+                val second = runCatching { tx.run("in time") }.exceptionOrNull()
+                tx.rollback()
+                throw second ?: AssertionError("the second run did not fail")
+            }
+        }
+        assertEquals("org.neo4j.driver.exceptions.ConnectionReadTimeoutException", firstError)
+        assertEquals("org.neo4j.driver.exceptions.TransactionTerminatedException", type)
+    }
 }

@@ -13,7 +13,6 @@ object SkipList {
         "not built in this branch (issue 9)"
     const val ONE_RESULT = "boltkt keeps one open result per session/transaction: running a new query consumes " +
         "(DISCARDs) the previous result (documented choice); this test keeps several results open side by side"
-    const val TELEMETRY = "boltkt does not send Bolt 5.4+ TELEMETRY messages (API usage telemetry) yet"
     const val UNKNOWN_QUERY_TYPE = "boltkt reports an unknown query type in the summary as null instead of failing " +
         "(tolerates non-Neo4j servers)"
     const val ABSENT_NOTIFICATIONS = "before Bolt 5.6 boltkt's summary does not distinguish an empty notification " +
@@ -37,11 +36,7 @@ object SkipList {
         "test_should_request_rt_from_all_initial_routers_until_successful_on_authorization_expired" to DOMAIN_NAME_RESOLVER,
     )
 
-    private const val TELEMETRY_TESTS = "stub.driver_parameters.telemetry.test_telemetry."
-
     val TESTS: Map<String, String> = linkedMapOf(
-        "${TELEMETRY_TESTS}TestTelemetry." to TELEMETRY,
-        "${TELEMETRY_TESTS}TestTelemetryRouting." to TELEMETRY,
         "stub.versions.test_versions.TestProtocolVersions.test_server_agent" to SERVER_AGENT,
         "stub.versions.test_versions.TestProtocolVersions.test_should_reject_server_using_verify_connectivity_" to SERVER_AGENT,
         "stub.iteration.test_iteration_session_run.TestIterationSessionRun.test_nested" to ONE_RESULT,

@@ -50,6 +50,9 @@ import kotlin.time.Duration.Companion.seconds
  *   `+s`/`+ssc` URI or [encrypted] = true), else the driver fails with a ConfigurationException.
  * @property retryClassifier decides which failures managed transactions retry; the default retries Neo4j's and
  *   Memgraph's transient errors and connectivity failures, never an incomplete commit.
+ * @property telemetryDisabled true stops the driver from telling servers which API a unit of work came through
+ *   (Bolt 5.4+ TELEMETRY: managed transaction, explicit transaction, auto-commit run or `executeQuery`). By
+ *   default (false) it is sent only to servers that ask for it in HELLO (the `telemetry.enabled` hint).
  */
 public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize
@@ -69,6 +72,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val encrypted: Boolean = builder.encrypted
     public val trustStrategy: TrustStrategy? = builder.trustStrategy
     public val clientCertificate: ClientCertificateProvider? = builder.clientCertificate
+    public val telemetryDisabled: Boolean = builder.telemetryDisabled
 
     init {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
@@ -110,6 +114,7 @@ public class DriverConfigBuilder internal constructor() {
     public var encrypted: Boolean = false
     public var trustStrategy: TrustStrategy? = null
     public var clientCertificate: ClientCertificateProvider? = null
+    public var telemetryDisabled: Boolean = false
 
     /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
     public fun livenessCheckAfter(idle: Duration) {

@@ -75,6 +75,9 @@ public class JavaDriverConfig private constructor(
     /** See [DriverConfig.clientCertificate]. */
     public val clientCertificate: ClientCertificateProvider? get() = kotlinConfig.clientCertificate
 
+    /** See [DriverConfig.telemetryDisabled]. */
+    public val telemetryDisabled: Boolean get() = kotlinConfig.telemetryDisabled
+
     /** A builder starting from this config's values. */
     public fun toBuilder(): Builder = Builder(this)
 
@@ -98,6 +101,7 @@ public class JavaDriverConfig private constructor(
         private var encrypted: Boolean? = from?.encrypted
         private var trustStrategy: TrustStrategy? = from?.trustStrategy
         private var clientCertificate: ClientCertificateProvider? = from?.clientCertificate
+        private var telemetryDisabled: Boolean? = from?.telemetryDisabled
 
         /** Connections per server address (idle + in use). */
         public fun withMaxConnectionPoolSize(value: Int): Builder = apply { maxConnectionPoolSize = value }
@@ -143,6 +147,9 @@ public class JavaDriverConfig private constructor(
          * `ClientCertificate.fromPem(chain, key)` or a `RotatingClientCertificateProvider`; needs TLS.
          */
         public fun withClientCertificate(value: ClientCertificateProvider?): Builder = apply { clientCertificate = value }
+
+        /** See [DriverConfig.telemetryDisabled]: true never sends API usage telemetry (Bolt 5.4+ TELEMETRY). */
+        public fun withTelemetryDisabled(value: Boolean): Builder = apply { telemetryDisabled = value }
         /**
          * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
          * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
@@ -170,6 +177,7 @@ public class JavaDriverConfig private constructor(
                 this@Builder.encrypted?.let { encrypted = it }
                 trustStrategy = this@Builder.trustStrategy
                 clientCertificate = this@Builder.clientCertificate
+                this@Builder.telemetryDisabled?.let { telemetryDisabled = it }
             }
             return JavaDriverConfig(kotlin, r, routingAddressRewriter, executor)
         }

@@ -40,4 +40,13 @@ class ConfigPassThroughTest {
                     "expected the plain-text server to be reported as not speaking TLS, got: " + error.getMessage());
         }
     }
+
+    @Test
+    void telemetryDisabledFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
+        assertEquals(false, JavaDriverConfig.defaults().getKotlinConfig().getTelemetryDisabled());
+        JavaDriverConfig disabled = JavaDriverConfig.builder().withTelemetryDisabled(true).build();
+        assertEquals(true, disabled.getKotlinConfig().getTelemetryDisabled());
+        assertEquals(true, disabled.getTelemetryDisabled());
+        assertEquals(true, disabled.toBuilder().withFetchSize(10).build().getKotlinConfig().getTelemetryDisabled());
+    }
 }

@@ -40,6 +40,7 @@ object DriverHandlers {
             d.longOrNull("maxConnectionPoolSize")?.let { maxConnectionPoolSize = it.toInt() }
             d.longOrNull("connectionAcquisitionTimeoutMs")?.let { connectionAcquisitionTimeout = it.milliseconds }
             notificationFilter(d)?.let { notificationFilter = it }
+            d.boolOrNull("telemetryDisabled")?.let { telemetryDisabled = it }
             if (encryptedFlag == true) {
                 encrypted = true
                 trustStrategy = when {

@@ -13,11 +13,14 @@ class FrontendFailure(message: String) : RuntimeException(message)
 object ErrorJson {
     private val KNOWN_CLASSIFICATIONS = setOf("CLIENT_ERROR", "TRANSIENT_ERROR", "DATABASE_ERROR")
 
-    /** `DriverError` data for [error], registered under [id] so RetryableNegative can hand it back. */
+    /**
+     * `DriverError` data for [error], registered under [id] so RetryableNegative can hand it back; the type is named
+     * as the Java driver names it ([JavaErrorTypes]).
+     */
     fun driverError(id: String, error: Throwable): JsonObject {
         val fields = linkedMapOf<String, Any?>(
             "id" to id,
-            "errorType" to error.javaClass.name,
+            "errorType" to JavaErrorTypes.of(error),
             "msg" to (error.message ?: error.javaClass.simpleName),
         )
         if (error is BoltException) {

@@ -13,9 +13,6 @@ object SkipList {
         "not built in this branch (issue 9)"
     const val ONE_RESULT = "boltkt keeps one open result per session/transaction: running a new query consumes " +
         "(DISCARDs) the previous result (documented choice); this test keeps several results open side by side"
-    const val ERROR_NAMES = "asserts driver-specific exception class names; testkit maps only its official drivers " +
-        "(TEST_DRIVER_NAME=boltkt has no mapping and fails by design)"
-    const val TELEMETRY = "boltkt does not send Bolt 5.4+ TELEMETRY messages (API usage telemetry) yet"
     const val UNKNOWN_QUERY_TYPE = "boltkt reports an unknown query type in the summary as null instead of failing " +
         "(tolerates non-Neo4j servers)"
     const val ABSENT_NOTIFICATIONS = "before Bolt 5.6 boltkt's summary does not distinguish an empty notification " +
@@ -39,33 +36,14 @@ object SkipList {
         "test_should_request_rt_from_all_initial_routers_until_successful_on_authorization_expired" to DOMAIN_NAME_RESOLVER,
     )
 
-    private const val TELEMETRY_TESTS = "stub.driver_parameters.telemetry.test_telemetry."
-
     val TESTS: Map<String, String> = linkedMapOf(
-        "${TELEMETRY_TESTS}TestTelemetry." to TELEMETRY,
-        "${TELEMETRY_TESTS}TestTelemetryRouting." to TELEMETRY,
         "stub.versions.test_versions.TestProtocolVersions.test_server_agent" to SERVER_AGENT,
         "stub.versions.test_versions.TestProtocolVersions.test_should_reject_server_using_verify_connectivity_" to SERVER_AGENT,
         "stub.iteration.test_iteration_session_run.TestIterationSessionRun.test_nested" to ONE_RESULT,
         "stub.iteration.test_iteration_tx_run.TestIterationTxRun.test_nested" to ONE_RESULT,
-        "stub.iteration.test_result_list.TestResultList.test_result_list_with_disconnect" to ERROR_NAMES,
-        "stub.iteration.test_result_peek.TestResultPeek.test_result_peek_with_disconnect" to ERROR_NAMES,
-        "stub.iteration.test_result_scope.TestResultScope." to ERROR_NAMES,
-        "stub.iteration.test_result_single.TestResultSingle.test_result_single_with_0_records" to ERROR_NAMES,
-        "stub.iteration.test_result_single.TestResultSingle.test_result_single_with_2_records" to ERROR_NAMES,
-        "stub.iteration.test_result_single.TestResultSingle.test_result_single_with_disconnect" to ERROR_NAMES,
-        "stub.tx_lifetime.test_tx_lifetime.TestTxLifetime.test_unmanaged_tx_raises_tx_closed_exec" to ERROR_NAMES,
-        "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_commit_after_tx_termination" to ERROR_NAMES,
-        "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_rollback_message_after_tx_termination" to ERROR_NAMES,
-        "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_run_after_tx_termination_on_pull" to ERROR_NAMES,
-        "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_run_after_tx_termination_on_run" to ERROR_NAMES,
-        "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout" to ERROR_NAMES,
         "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_pull_after_tx_termination_on_run" to ONE_RESULT,
         "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_pull_after_tx_termination_on_pull" to ONE_RESULT,
         "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_discard_after_tx_termination_on_run" to ONE_RESULT,
-        "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout_unmanaged_tx" to ERROR_NAMES,
-        "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout_managed_tx_retry" to ERROR_NAMES,
-        "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout_unmanaged_tx_should_fail_subsequent_usage_after_timeout" to ERROR_NAMES,
         "stub.summary.test_summary.TestSummaryBasicInfo.test_invalid_query_type" to UNKNOWN_QUERY_TYPE,
         "stub.summary.test_summary.TestSummaryNotifications4x4.test_empty_notifications" to ABSENT_NOTIFICATIONS,
     )

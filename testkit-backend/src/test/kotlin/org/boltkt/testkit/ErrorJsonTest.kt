@@ -18,7 +18,7 @@ class ErrorJsonTest {
     fun `a driver-side error has type, message and retryable flag but no code`() {
         val data = ErrorJson.driverError("7", ServiceUnavailableException("gone"))
         assertEquals(JsonPrimitive("7"), data["id"])
-        assertEquals(JsonPrimitive("org.boltkt.client.error.ServiceUnavailableException"), data["errorType"])
+        assertEquals(JsonPrimitive("org.neo4j.driver.exceptions.ServiceUnavailableException"), data["errorType"])
         assertEquals(JsonPrimitive("gone"), data["msg"])
         assertEquals(JsonPrimitive(true), data["retryable"])
         assertFalse("code" in data)

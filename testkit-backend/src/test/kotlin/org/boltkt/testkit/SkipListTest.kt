@@ -11,11 +11,23 @@ class SkipListTest {
     @Test
     fun `keys ending in a dot or underscore are prefixes, other keys match one test exactly`() {
         assertEquals(SkipList.ONE_RESULT, SkipList.reason("stub.iteration.test_iteration_tx_run.TestIterationTxRun.test_nested"))
-        assertEquals(SkipList.ERROR_NAMES, SkipList.reason("stub.iteration.test_result_scope.TestResultScope.test_x"))
-        val exact = "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout"
-        assertEquals(SkipList.ERROR_NAMES, SkipList.reason(exact))
+        val prefix = "stub.versions.test_versions.TestProtocolVersions.test_should_reject_server_using_verify_connectivity_"
+        assertEquals(SkipList.SERVER_AGENT, SkipList.reason(prefix + "bolt_5x0"))
+        val exact = "stub.versions.test_versions.TestProtocolVersions.test_server_agent"
+        assertEquals(SkipList.SERVER_AGENT, SkipList.reason(exact))
         assertNull(SkipList.reason(exact + "_not_listed"), "an exact key must not skip tests that merely share its prefix")
         assertNull(SkipList.reason("stub.basic_query.test_basic_query.TestBasicQuery.test_5x0_populates_node_element_id_with_string"))
+    }
+
+    @Test
+    fun `tests that only asserted Java exception class names run now that errorType uses Java's names`() {
+        for (id in listOf(
+            "stub.iteration.test_result_scope.TestResultScope.test_result_is_invalid_after_consume_tx_run",
+            "stub.iteration.test_result_single.TestResultSingle.test_result_single_with_0_records",
+            "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_commit_after_tx_termination",
+            "stub.tx_lifetime.test_tx_lifetime.TestTxLifetime.test_unmanaged_tx_raises_tx_closed_exec",
+            "stub.configuration_hints.test_connection_recv_timeout_seconds.TestDirectConnectionRecvTimeout.test_timeout",
+        )) assertNull(SkipList.reason(id), id)
     }
 
     @Test

@@ -65,6 +65,9 @@ internal class BoltConnection(
     var server: ServerHello = ServerHello.UNKNOWN
         internal set
 
+    /** The server speaks Bolt 5.4+ and asked in HELLO for TELEMETRY before each unit of work. */
+    val wantsTelemetry: Boolean get() = capabilities.telemetry && server.telemetryEnabled
+
     private val state = ConnectionStateMachine(capabilities.version)
     private val packer = PackStreamWriter(512)
     private var outbox = ByteArray(4096)

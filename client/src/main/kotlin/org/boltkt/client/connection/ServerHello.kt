@@ -14,12 +14,14 @@ import org.boltkt.protocol.value.Value
  *   for longer, so the driver uses it as a read timeout.
  * @property ssrEnabled the `ssr.enabled` hint (5.8+): the server routes queries itself, so a routing driver may
  *   guess the home database from its cache and let the server correct a wrong guess.
+ * @property telemetryEnabled the `telemetry.enabled` hint (5.4+): the server wants TELEMETRY before each unit of work.
  */
 internal data class ServerHello(
     val agent: String?,
     val connectionId: String?,
     val receiveTimeoutSeconds: Long?,
     val ssrEnabled: Boolean = false,
+    val telemetryEnabled: Boolean = false,
 ) {
     companion object {
         val UNKNOWN = ServerHello(null, null, null)
@@ -31,6 +33,7 @@ internal data class ServerHello(
                 connectionId = (metadata["connection_id"] as? StringValue)?.value,
                 receiveTimeoutSeconds = (hints["connection.recv_timeout_seconds"] as? IntegerValue)?.value?.takeIf { it > 0 },
                 ssrEnabled = hints["ssr.enabled"] == org.boltkt.protocol.value.BooleanValue.TRUE,
+                telemetryEnabled = hints["telemetry.enabled"] == org.boltkt.protocol.value.BooleanValue.TRUE,
             )
         }
     }

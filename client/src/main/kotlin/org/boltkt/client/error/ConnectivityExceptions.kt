@@ -32,6 +32,18 @@ public class IncompleteCommitException(
 }
 
 /**
+ * The server hinted a receive timeout in HELLO (`connection.recv_timeout_seconds`) and then sent nothing for longer:
+ * the driver counts the connection as dead and closed it. Thrown from the operation that was waiting for the
+ * answer. Retryable like any [ServiceUnavailableException] (the official drivers call it a connection read
+ * timeout); a routing driver reports it as a [SessionExpiredException] with this as the cause.
+ */
+public class ConnectionReadTimeoutException(
+    message: String,
+    serverAddress: String? = null,
+    cause: Throwable? = null,
+) : ServiceUnavailableException(message, serverAddress, cause)
+
+/**
  * The session can no longer serve its purpose as configured, typically because the cluster member it was routed to
  * is gone or changed role. Retryable: a new attempt is routed again.
  */

@@ -1,5 +1,6 @@
 package org.boltkt.client.error
 
+import org.boltkt.client.connection.ReceiveTimeoutException
 import org.boltkt.client.summary.GqlStatusObject
 import org.boltkt.client.transport.TransportConnectException
 import org.boltkt.protocol.BoltProtocolException
@@ -72,6 +73,7 @@ internal object ErrorMapper {
      * - any other [Exception] (an [IOException] or transport failure in practice) means connectivity was lost: an
      *   [IncompleteCommitException] when [duringCommit] (COMMIT was sent and not answered), else a
      *   [ServiceUnavailableException] naming [serverAddress].
+     *   A read that outlived the server's hinted receive timeout becomes a [ConnectionReadTimeoutException].
      *
      * The original throwable is the [cause][Throwable.cause] of the result.
      *
@@ -99,6 +101,7 @@ internal object ErrorMapper {
     private fun connectivity(t: Throwable, where: String, serverAddress: String?, duringCommit: Boolean): BoltException {
         val what = t.message ?: t.javaClass.simpleName
         if (duringCommit) return incompleteCommit(where, what, serverAddress, t)
+        if (t is ReceiveTimeoutException) return ConnectionReadTimeoutException("Connection$where timed out: $what", serverAddress, t)
         val kind = if (t is IOException) "Connection$where failed" else "Unexpected failure on the connection$where"
         return ServiceUnavailableException("$kind: $what", serverAddress, t)
     }

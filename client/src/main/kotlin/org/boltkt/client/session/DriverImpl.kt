@@ -39,6 +39,7 @@ import org.boltkt.client.transport.TransportOptions
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.NotificationFilter
+import org.boltkt.protocol.message.TelemetryApi
 import java.util.concurrent.atomic.AtomicBoolean
 
 /** The [Driver] implementation: a [DriverContext] plus lifecycle. */
@@ -101,11 +102,7 @@ internal class DriverImpl private constructor(
         }
         try {
             val work: suspend (org.boltkt.client.TransactionContext) -> T = { tx -> transformer(tx.run(query, parameters)) }
-            return if (config.routing == AccessMode.READ) {
-                session.executeRead(config.transactionConfig, work)
-            } else {
-                session.executeWrite(config.transactionConfig, work)
-            }
+            return (session as SessionImpl).execute(config.routing, config.transactionConfig, TelemetryApi.EXECUTABLE_QUERY, work)
         } finally {
             cleanup { session.close() }
         }

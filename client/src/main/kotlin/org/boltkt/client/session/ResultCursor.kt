@@ -58,12 +58,17 @@ internal class ResultCursor(
     var mayHaveHadRecords: Boolean = false
         private set
 
-    /** Sends RUN + PULL(fetchSize) and waits for RUN's answer; a failed RUN throws (after its PULL was IGNORED). */
-    suspend fun start(run: Run) {
+    /**
+     * Sends RUN + PULL(fetchSize), preceded by [telemetry]'s TELEMETRY when owed, and waits for RUN's answer; a
+     * failed RUN throws (after its PULL was IGNORED).
+     */
+    suspend fun start(run: Run, telemetry: ApiTelemetry? = null) {
         guard {
+            val telemetryQueued = telemetry?.enqueueIfOwed(connection) == true
             connection.enqueue(run)
             connection.enqueue(Pull(fetchSize))
             connection.flush()
+            if (telemetryQueued) telemetry!!.awaitAnswer(connection)
             when (val answer = connection.receive()) {
                 is Response.Success -> {
                     runMetadata = answer.metadata

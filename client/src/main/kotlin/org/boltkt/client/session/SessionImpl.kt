@@ -19,6 +19,7 @@ import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.Begin
 import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.message.Run
+import org.boltkt.protocol.message.TelemetryApi
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
 
@@ -39,7 +40,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         val connection = acquire(this.config.defaultAccessMode, target, used)
         val cursor = ResultCursor(connection, fetchSize, AutoCommitListener(connection, used))
         try {
-            cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used, target)))
+            cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
             if (e is CancellationException) releaseClean(driver.source, connection)
             throw e
@@ -48,18 +49,21 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         return ResultImpl(cursor, { driver.summaries.of(it, connection, query, values) }, AutoCommitOwner(connection)).also { openResult = it }
     }
 
-    override suspend fun beginTransaction(config: TransactionConfig): Transaction = begin(this.config.defaultAccessMode, config)
+    override suspend fun beginTransaction(config: TransactionConfig): Transaction =
+        begin(this.config.defaultAccessMode, config, telemetry(TelemetryApi.UNMANAGED_TX))
 
     override suspend fun <T> executeRead(config: TransactionConfig, work: suspend (TransactionContext) -> T): T =
-        execute(AccessMode.READ, config, work)
+        execute(AccessMode.READ, config, TelemetryApi.TX_FUNCTION, work)
 
     override suspend fun <T> executeWrite(config: TransactionConfig, work: suspend (TransactionContext) -> T): T =
-        execute(AccessMode.WRITE, config, work)
+        execute(AccessMode.WRITE, config, TelemetryApi.TX_FUNCTION, work)
 
-    private suspend fun <T> execute(mode: AccessMode, config: TransactionConfig, work: suspend (TransactionContext) -> T): T =
-        driver.retryPolicy.run { attempt ->
+    /** A managed transaction with retries; [api] is what TELEMETRY reports (`executeQuery` runs through here too). */
+    internal suspend fun <T> execute(mode: AccessMode, config: TransactionConfig, api: TelemetryApi, work: suspend (TransactionContext) -> T): T {
+        val telemetry = telemetry(api) // one per call: once acknowledged, retries do not send it again
+        return driver.retryPolicy.run { attempt ->
             if (attempt > 1) driver.config.logger.info("Retrying a managed {} transaction (attempt {})", mode, attempt)
-            val tx = begin(mode, config)
+            val tx = begin(mode, config, telemetry)
             try {
                 val value = work(tx)
                 tx.commit()
@@ -73,15 +77,20 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
                 throw e
             }
         }
+    }
 
-    private suspend fun begin(mode: AccessMode, config: TransactionConfig): TransactionImpl {
+    private fun telemetry(api: TelemetryApi): ApiTelemetry? = ApiTelemetry.forCall(api, driver.config.telemetryDisabled)
+
+    private suspend fun begin(mode: AccessMode, config: TransactionConfig, telemetry: ApiTelemetry?): TransactionImpl {
         prepareForWork()
         val used = currentBookmarks()
         val target = target(mode, used)
         val connection = acquire(mode, target, used)
         try {
+            val telemetryQueued = telemetry?.enqueueIfOwed(connection) == true
             connection.enqueue(Begin(options(config, mode, used, target)))
             connection.flush()
+            if (telemetryQueued) telemetry!!.awaitAnswer(connection)
             when (val answer = connection.receive()) {
                 is Response.Success -> learnDatabase(target, answer.metadata)
                 is Response.Failure -> throw ServerFailureException(answer, connection.address)

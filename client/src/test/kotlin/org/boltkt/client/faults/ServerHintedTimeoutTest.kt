@@ -4,7 +4,7 @@ import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
-import org.boltkt.client.error.ServiceUnavailableException
+import org.boltkt.client.error.ConnectionReadTimeoutException
 import org.boltkt.client.faults.Faults.assertPool
 import org.boltkt.client.faults.Faults.withDriver
 import org.boltkt.client.record.getLong
@@ -39,7 +39,7 @@ class ServerHintedTimeoutTest {
         transport,
     ) { driver, server ->
         val started = System.nanoTime()
-        val error = shouldThrow<ServiceUnavailableException> {
+        val error = shouldThrow<ConnectionReadTimeoutException> {
             driver.session().use { it.run("RETURN 1 AS n").list() }
         }
         val elapsedMillis = (System.nanoTime() - started) / 1_000_000

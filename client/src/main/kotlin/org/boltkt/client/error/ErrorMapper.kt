@@ -89,7 +89,8 @@ internal object ErrorMapper {
                 if (duringCommit) incompleteCommit(where, t.message ?: "connection lost", serverAddress ?: t.serverAddress, t) else t
             is BoltException -> t
             // Nothing reached the wire: the request uses what the negotiated version cannot carry.
-            is UnsupportedByVersionException -> UnsupportedFeatureException("${t.message}$where")
+            // A usage error, as in the official drivers (ClientException), not a missing driver feature.
+            is UnsupportedByVersionException -> ClientException("${t.message}$where")
             is BoltProtocolException ->
                 ProtocolException("Protocol violation on the connection$where, which was closed: ${t.message}", t)
             is TransportConnectException ->

@@ -6,7 +6,11 @@ import org.boltkt.client.error.ServiceUnavailableException
 import kotlin.time.Duration
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.AuthenticationException
 import org.boltkt.client.error.AuthorizationExpiredException
+import org.boltkt.client.error.CertificateRejectedException
+import org.boltkt.client.error.DatabaseNotFoundException
+import org.boltkt.client.error.ForbiddenException
 import org.boltkt.client.error.NotALeaderException
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.ProtocolException
@@ -98,7 +102,7 @@ internal class Rediscovery(
     private suspend fun route(connection: BoltConnection, database: String?, request: AcquireRequest): RoutingTable {
         val form = connection.capabilities.routeForm
         if (form != RouteForm.V4_4 && request.impersonatedUser != null) {
-            throw UnsupportedFeatureException("impersonation needs Bolt 4.4+; ${connection.address} speaks ${connection.capabilities.version}")
+            throw ClientException("impersonation needs Bolt 4.4+ (Neo4j 4.4+); ${connection.address} speaks Bolt ${connection.capabilities.version}")
         }
         if (form == RouteForm.CLUSTER_PROCEDURE || form == RouteForm.ROUTING_PROCEDURE) {
             val metadata = RoutingProcedure.call(connection, routingContext, database, request.bookmarks)
@@ -113,13 +117,29 @@ internal class Rediscovery(
         }
     }
 
-    /** Errors no other router would answer differently (the official drivers' "fatal discovery errors"). */
+    /**
+     * Errors no other router would answer differently (the official drivers' "fatal discovery errors"): bad
+     * credentials or permissions, a database that does not exist, bad bookmarks or arguments, and features the
+     * server lacks. Anything else (a lost or confused router, an unknown failure, a missing routing procedure,
+     * expired authorization) moves on to the next router.
+     */
     private fun isFatal(error: Throwable): Boolean = when (error) {
         is AuthorizationExpiredException -> false
+        is AuthenticationException, is ForbiddenException, is CertificateRejectedException -> true
+        is DatabaseNotFoundException -> true
         is UnsupportedFeatureException -> true
-        is ProtocolException -> false
-        is NotALeaderException -> false
-        is ClientException -> true
+        is ClientException -> error.code.let { it == null || it in FATAL_CODES || it.startsWith("Neo.ClientError.Security.") }
         else -> false
+    }
+
+    private companion object {
+        val FATAL_CODES = setOf(
+            "Neo.ClientError.Transaction.InvalidBookmark",
+            "Neo.ClientError.Transaction.InvalidBookmarkMixture",
+            "Neo.ClientError.Statement.ArgumentError",
+            "Neo.ClientError.Request.Invalid",
+            "Neo.ClientError.Statement.TypeError",
+            "Neo.ClientError.Database.DatabaseNotFound",
+        )
     }
 }

@@ -6,7 +6,7 @@ import io.kotest.matchers.string.shouldContain
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import org.boltkt.client.BoltDriver
-import org.boltkt.client.error.UnsupportedFeatureException
+import org.boltkt.client.error.ClientException
 import org.boltkt.client.record.getLong
 import org.boltkt.client.use
 import org.boltkt.protocol.message.AuthToken
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit
 
 /**
  * Bolt 3.0 (Neo4j 3.5) and 4.1/4.2 over `bolt://`: negotiated from the default proposals, auth in HELLO, PULL_ALL
- * whatever the fetch size on 3.0 and PULL n from 4.1, and a database refused on 3.0 with a typed error that leaves
+ * whatever the fetch size on 3.0 and PULL n from 4.1, and a database refused on 3.0 with a ClientException (a usage error, as in the official drivers) that leaves
  * the connection usable.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -62,7 +62,7 @@ class LegacyBoltVersionsTest {
             val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { maxConnectionPoolSize = 1 }
             try {
                 runBlocking {
-                    val e = shouldThrow<UnsupportedFeatureException> {
+                    val e = shouldThrow<ClientException> {
                         driver.session { database = "movies" }.use { s -> s.run("RETURN 1 AS n").consume() }
                     }
                     e.message shouldContain "needs Bolt 4.0+"

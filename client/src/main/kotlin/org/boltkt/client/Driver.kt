@@ -43,8 +43,11 @@ public interface Driver {
     public suspend fun supportsSessionAuth(): Boolean
 
     /**
-     * Whether [auth] (the driver's own credentials when null) is accepted by the server: false for an
-     * authentication failure; other failures (unreachable server) are thrown.
+     * Whether [auth] (the driver's own credentials when null) is accepted by the server, checked now on a READ
+     * connection to the `system` database (a pooled connection logs on again): false when the server answers
+     * Unauthorized, TokenExpired, CredentialsExpired or Forbidden; other failures (unreachable server, other
+     * security errors such as AuthorizationExpired or a rate limit) are thrown. A given [auth] is session-level
+     * authentication, so it needs Bolt 5.1+ ([org.boltkt.client.error.UnsupportedFeatureException] before).
      */
     public suspend fun verifyAuthentication(auth: AuthToken? = null): Boolean
 

@@ -92,8 +92,10 @@ public class JavaDriver private constructor(
     public fun supportsSessionAuth(): Boolean = supportsSessionAuthAsync().awaitBlocking()
 
     /**
-     * Whether [auth] (the driver's own credentials when null) is accepted: false for an authentication failure;
-     * other failures complete the future exceptionally.
+     * Whether [auth] (the driver's own credentials when null) is accepted, as
+     * [org.boltkt.client.Driver.verifyAuthentication]: false for Unauthorized, TokenExpired, CredentialsExpired or
+     * Forbidden; other failures (including UnsupportedFeatureException before Bolt 5.1) complete the future
+     * exceptionally.
      */
     @JvmOverloads
     public fun verifyAuthenticationAsync(auth: AuthToken? = null): CompletableFuture<Boolean> =

@@ -1,10 +1,23 @@
 package org.boltkt.testkit
 
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.boolean
+import kotlinx.serialization.json.booleanOrNull
+import kotlinx.serialization.json.double
+import kotlinx.serialization.json.long
+import kotlinx.serialization.json.longOrNull
 import org.boltkt.client.auth.AuthTokens
 import org.boltkt.protocol.message.AuthToken
+import org.boltkt.protocol.value.BooleanValue
+import org.boltkt.protocol.value.FloatValue
+import org.boltkt.protocol.value.IntegerValue
+import org.boltkt.protocol.value.ListValue
 import org.boltkt.protocol.value.MapValue
+import org.boltkt.protocol.value.NullValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
 
@@ -17,7 +30,7 @@ object Auth {
         val principal = data.strOrNull("principal")
         val credentials = data.strOrNull("credentials")
         val realm = data.strOrNull("realm")?.takeIf { it.isNotEmpty() }
-        val parameters = data.objOrNull("parameters")?.mapValues { CypherJson.toValue(it.value) }
+        val parameters = data.objOrNull("parameters")?.mapValues { parameterValue(it.value) }
         return when {
             scheme == "basic" && parameters == null -> AuthTokens.basic(principal ?: "", credentials ?: "", realm)
             scheme == "bearer" && parameters == null && principal == null -> AuthTokens.bearer(credentials ?: "")
@@ -25,6 +38,24 @@ object Auth {
             scheme == "none" -> AuthTokens.none()
             else -> custom(scheme, principal, credentials, realm, parameters)
         }
+    }
+
+    /**
+     * Testkit sends a custom token's `parameters` as plain JSON (the Python test's dict, encoded as is), not as
+     * tagged Cypher values; a tagged object (`{"name": "CypherInt", ...}`) is still accepted.
+     */
+    internal fun parameterValue(element: JsonElement): Value = when (element) {
+        JsonNull -> NullValue
+        is JsonPrimitive -> when {
+            element.isString -> StringValue(element.content)
+            element.booleanOrNull != null -> BooleanValue(element.boolean)
+            element.longOrNull != null -> IntegerValue(element.long)
+            else -> FloatValue(element.double)
+        }
+        is JsonArray -> ListValue(element.map(::parameterValue))
+        is JsonObject ->
+            if (element.strOrNull("name")?.startsWith("Cypher") == true && element.containsKey("data")) CypherJson.toValue(element)
+            else MapValue(element.mapValues { parameterValue(it.value) })
     }
 
     /** A custom token holding exactly the fields testkit gave (absent ones are not sent). */
@@ -37,11 +68,10 @@ object Auth {
         return AuthToken(entries)
     }
 
-    /** The token as testkit's `AuthorizationToken` object. */
+    /** The token as testkit's `AuthorizationToken` object (plain JSON fields, as testkit sent them). */
     fun toJson(token: AuthToken): JsonObject {
         val data = token.entries.mapValues { (key, value) ->
-            if (key == "parameters" && value is MapValue) JsonObject(value.entries.mapValues { CypherJson.fromValue(it.value) })
-            else SummaryJson.plain(value)
+            SummaryJson.plain(value)
         }
         return JsonObject(mapOf("name" to JsonPrimitive("AuthorizationToken"), "data" to JsonObject(data)))
     }

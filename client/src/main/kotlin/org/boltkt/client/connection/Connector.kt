@@ -39,14 +39,21 @@ internal class Connector(
      * (HELLO then LOGON as that user, no detour through the driver's user). Before 5.1 credentials travel in HELLO
      * and cannot be switched later, so the connection logs on as [auth] and the caller decides what to do.
      */
-    suspend fun connect(address: ServerAddress, auth: AuthToken, sessionAuth: AuthToken? = null): BoltConnection {
+    suspend fun connect(address: ServerAddress, auth: AuthToken, sessionAuth: AuthToken? = null): BoltConnection =
+        connect(address, sessionAuth) { auth }
+
+    /**
+     * Like the other overload, but the driver's credentials come from [driverAuth], asked only when they are used
+     * (no [sessionAuth], or a server before 5.1), so a session with its own credentials never asks the manager.
+     */
+    suspend fun connect(address: ServerAddress, sessionAuth: AuthToken?, driverAuth: suspend () -> AuthToken): BoltConnection {
         val transport = transports.connect(address, settings.transport)
         try {
             val negotiated = handshake(transport)
             val connection = BoltConnection(
                 transport, address, Capabilities.of(negotiated.version), settings.decodeLimits, settings.maxMessageSize,
             )
-            val logon = sessionAuth?.takeIf { connection.capabilities.logonLogoff } ?: auth
+            val logon = sessionAuth?.takeIf { connection.capabilities.logonLogoff } ?: driverAuth()
             authenticate(connection, logon)
             connection.auth = logon
             logger.debug(

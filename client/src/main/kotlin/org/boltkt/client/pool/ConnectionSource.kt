@@ -53,6 +53,8 @@ internal data class HomeDatabase(val route: String, val name: String?, val guess
  * @property database target database (null = the user's home database); routing uses it to pick members.
  * @property auth session-level credentials; null means the driver's.
  * @property bookmarks sent with a ROUTE the acquire may need (causal consistency of the routing table).
+ * @property forceAuth log on again even when a pooled connection already carries the credentials
+ *   (`verifyAuthentication`: the server must check them now).
  */
 internal data class AcquireRequest(
     val mode: AccessMode = AccessMode.WRITE,
@@ -60,4 +62,5 @@ internal data class AcquireRequest(
     val impersonatedUser: String? = null,
     val auth: AuthToken? = null,
     val bookmarks: List<String> = emptyList(),
+    val forceAuth: Boolean = false,
 )

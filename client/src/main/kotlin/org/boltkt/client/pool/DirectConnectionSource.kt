@@ -20,7 +20,8 @@ import kotlin.time.Duration
  * Connections to one server (`bolt://`): one [ConnectionPool], connections opened through [connector] with the
  * driver's credentials from [authManager] (or, when a session with its own credentials needs a new one, with those),
  * and re-authenticated (LOGOFF/LOGON, Bolt 5.1+) when a session asks for other credentials than an idle connection
- * carries or the manager's token changed.
+ * carries or the manager's token changed. Before 5.1 a changed manager token closes the idle connection and opens a
+ * new one, and session-level credentials are refused with [UnsupportedFeatureException].
  *
  * A new connection goes to [address], then to each of [fallbacks] in order (a `bolt://a,b` seed list), each first
  * mapped by [resolver] when one is set; the first that connects wins. The routing source uses one instance per
@@ -36,46 +37,66 @@ internal class DirectConnectionSource(
     logger: Logger = NOPLogger.NOP_LOGGER,
     private val fallbacks: List<ServerAddress> = emptyList(),
 ) : ConnectionSource {
-    private val pool = ConnectionPool(address, poolSettings, connect = { open() }, logger = logger)
+    private val pool = ConnectionPool(address, poolSettings, connect = { open(null) { authManager.getToken() } }, logger = logger)
 
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
-        var acquired: BoltConnection? = null
-        var token: AuthToken? = request.auth
-        try {
-            withTimeout(acquisitionTimeout) {
-                if (token == null) token = authManager.getToken()
-                val sessionAuth = request.auth
-                // A new connection for a session with its own credentials logs on with them directly (HELLO+LOGON
-                // as that user), not first as the driver's user and then LOGOFF/LOGON.
-                acquired = if (sessionAuth == null) pool.acquire() else pool.acquire { open(sessionAuth) }
+        val sessionAuth = request.auth
+        // The manager's token this acquire used (for handleSecurityException); asked once per acquire of a new
+        // connection (when it is opened) or of a pooled one (to check it), as the official drivers do.
+        var managedToken: AuthToken? = null
+        while (true) {
+            var acquired: BoltConnection? = null
+            var opened = false
+            try {
+                withTimeout(acquisitionTimeout) {
+                    acquired = pool.acquire {
+                        opened = true
+                        // A session with its own credentials logs on with them directly (HELLO+LOGON as that
+                        // user), not first as the driver's user and then LOGOFF/LOGON.
+                        open(sessionAuth) { authManager.getToken().also { if (sessionAuth == null) managedToken = it } }
+                    }
+                }
+                val connection = acquired!!
+                if (sessionAuth != null && !connection.capabilities.logonLogoff) throw sessionAuthUnsupported(connection)
+                if (opened) return connection // it has just logged on with the credentials asked for
+                val token = sessionAuth ?: authManager.getToken().also { managedToken = it }
+                if (connection.auth == token && !request.forceAuth) return connection
+                if (!connection.capabilities.logonLogoff) {
+                    // Before 5.1 credentials cannot change on an open connection: the manager's new token gets a
+                    // new connection, and this one is closed (the official drivers' backwards-compatible refresh).
+                    connection.close()
+                    pool.release(connection)
+                    continue
+                }
+                connector.reauthenticate(connection, token)
+                return connection
+            } catch (e: TimeoutCancellationException) {
+                // The timeout may fire just after the pool handed a connection over: give it back.
+                acquired?.let { pool.release(it) }
+                throw ConnectionAcquisitionTimeoutException(
+                    "no connection to $address within the acquisition timeout of $acquisitionTimeout " +
+                        "(pool: ${pool.inUseCount} in use of ${pool.idleCount + pool.inUseCount} open); raise " +
+                        "maxConnectionPoolSize or connectionAcquisitionTimeout, or release sessions sooner",
+                )
+            } catch (e: CancellationException) {
+                acquired?.let { pool.release(it) }
+                throw e
+            } catch (e: Throwable) {
+                acquired?.let { pool.release(it) }
+                throw mapped(e, managedToken.takeIf { sessionAuth == null })
             }
-            val connection = acquired!!
-            ensureAuthenticated(connection, token!!)
-            return connection
-        } catch (e: TimeoutCancellationException) {
-            // The timeout may fire just after the pool handed a connection over: give it back.
-            acquired?.let { pool.release(it) }
-            throw ConnectionAcquisitionTimeoutException(
-                "no connection to $address within the acquisition timeout of $acquisitionTimeout " +
-                    "(pool: ${pool.inUseCount} in use of ${pool.idleCount + pool.inUseCount} open); raise " +
-                    "maxConnectionPoolSize or connectionAcquisitionTimeout, or release sessions sooner",
-            )
-        } catch (e: CancellationException) {
-            acquired?.let { pool.release(it) }
-            throw e
-        } catch (e: Throwable) {
-            acquired?.let { pool.release(it) }
-            throw mapped(e, token.takeIf { request.auth == null })
         }
     }
 
-    private suspend fun open(sessionAuth: AuthToken? = null): BoltConnection {
-        val token = authManager.getToken()
+    /** A new connection; [driverAuth] is asked at most once, and only when the driver's credentials are used. */
+    private suspend fun open(sessionAuth: AuthToken?, driverAuth: suspend () -> AuthToken): BoltConnection {
+        var token: AuthToken? = null
+        val once: suspend () -> AuthToken = { token ?: driverAuth().also { token = it } }
         val candidates = (listOf(address) + fallbacks).flatMap { seed -> resolver?.invoke(seed)?.takeIf { it.isNotEmpty() } ?: listOf(seed) }.distinct()
         var lastError: Throwable? = null
         for (candidate in candidates) {
             try {
-                return connector.connect(candidate, token, sessionAuth)
+                return connector.connect(candidate, sessionAuth, once)
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Throwable) {
@@ -88,16 +109,11 @@ internal class DirectConnectionSource(
         throw lastError!!
     }
 
-    private suspend fun ensureAuthenticated(connection: BoltConnection, token: AuthToken) {
-        if (connection.auth == token) return
-        if (!connection.capabilities.logonLogoff) {
-            throw UnsupportedFeatureException(
-                "re-authenticating a connection needs Bolt 5.1+ (LOGON); ${connection.address} speaks " +
-                    "${connection.capabilities.version}. Use a driver per user instead of session-level auth.",
-            )
-        }
-        connector.reauthenticate(connection, token)
-    }
+    /** Session-level credentials need LOGON (5.1+); the official drivers refuse them on older servers, equal or not. */
+    private fun sessionAuthUnsupported(connection: BoltConnection) = UnsupportedFeatureException(
+        "session-level credentials (user switching, verifyAuthentication) need Bolt 5.1+ (LOGON); ${connection.address} " +
+            "speaks ${connection.capabilities.version}. Use a driver per user instead.",
+    )
 
     /** Maps [error]; a failure with the driver's own [managedToken] is shown to the manager so it can refresh. */
     private fun mapped(error: Throwable, managedToken: AuthToken?): Throwable {

@@ -84,11 +84,17 @@ internal class DriverImpl private constructor(
 
     override suspend fun supportsSessionAuth(): Boolean = withConnection { it.capabilities.logonLogoff }
 
+    /**
+     * As the official drivers: a READ connection for the `system` database logged on with [auth] now (a pooled one
+     * is re-authenticated even when it carries these credentials); false for the four "these credentials are not
+     * good" codes, other failures thrown. [auth] counts as session-level credentials, so it needs Bolt 5.1+.
+     */
     override suspend fun verifyAuthentication(auth: AuthToken?): Boolean =
         try {
-            withConnection(auth) { }
+            withConnection(AcquireRequest(mode = AccessMode.READ, database = "system", auth = auth, forceAuth = true)) { }
             true
-        } catch (e: AuthenticationException) {
+        } catch (e: ClientException) {
+            if (e.code !in REFUSED_CREDENTIALS && e !is AuthenticationException) throw e
             false
         }
 
@@ -129,10 +135,13 @@ internal class DriverImpl private constructor(
         transports.close()
     }
 
-    private suspend fun <T> withConnection(auth: AuthToken? = null, block: suspend (BoltConnection) -> T): T {
+    // READ: a routing driver then needs only a reader, so a cluster without a leader still verifies.
+    private suspend fun <T> withConnection(
+        request: AcquireRequest = AcquireRequest(mode = AccessMode.READ),
+        block: suspend (BoltConnection) -> T,
+    ): T {
         if (closed.get()) throw ClientException("the driver is closed")
-        // READ: a routing driver then needs only a reader, so a cluster without a leader still verifies.
-        val connection = context.source.acquire(AcquireRequest(mode = AccessMode.READ, auth = auth))
+        val connection = context.source.acquire(request)
         try {
             return block(connection)
         } finally {
@@ -141,6 +150,14 @@ internal class DriverImpl private constructor(
     }
 
     companion object {
+        /** Answers to verifyAuthentication that mean "not authenticated" rather than a failure to report. */
+        private val REFUSED_CREDENTIALS = setOf(
+            "Neo.ClientError.Security.CredentialsExpired",
+            "Neo.ClientError.Security.Forbidden",
+            "Neo.ClientError.Security.TokenExpired",
+            "Neo.ClientError.Security.Unauthorized",
+        )
+
         /** The plain factory of [DriverConfig.transport], wrapped in TLS when the scheme or the config asks for it. */
         private fun transportFactory(uri: BoltUri, config: DriverConfig): TransportFactory {
             if (uri.trust != null && (config.encrypted || config.trustStrategy != null)) {

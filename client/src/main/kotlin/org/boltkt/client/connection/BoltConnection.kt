@@ -61,6 +61,13 @@ internal class BoltConnection(
     @Volatile
     var failureHook: ((Throwable) -> Throwable)? = null
 
+    /**
+     * Shown each failure of this connection once it is mapped, while it works with the driver's auth token manager's
+     * token (set per acquire by the pool; null for session credentials): security errors reach the manager.
+     */
+    @Volatile
+    var securityErrorHandler: ((org.boltkt.client.error.BoltException) -> Unit)? = null
+
     /** What HELLO's SUCCESS told about the server (agent, connection id, hints). */
     var server: ServerHello = ServerHello.UNKNOWN
         internal set

@@ -23,6 +23,8 @@ public open class ClientException(
     @Volatile
     private var handledByAuthManager: Boolean = false
 
+    private val shownToAuthManager = java.util.concurrent.atomic.AtomicBoolean(false)
+
     /**
      * True once the driver's [org.boltkt.client.auth.AuthTokenManager] reported this security error as handled
      * (typically by dropping a stale token), which makes the error retryable with a fresh token. Only
@@ -45,6 +47,9 @@ public open class ClientException(
      * Records that the auth token manager handled this security error, so [isRetryable] becomes true.
      * Returns false (and changes nothing) for errors that are not [isSecurityError].
      */
+    /** True the first time only: the auth token manager is told about one error once. */
+    internal fun markShownToAuthManager(): Boolean = shownToAuthManager.compareAndSet(false, true)
+
     internal fun markHandledByAuthManager(): Boolean {
         if (!isSecurityError) return false
         handledByAuthManager = true

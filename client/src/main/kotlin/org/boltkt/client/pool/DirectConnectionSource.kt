@@ -4,6 +4,7 @@ import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.TimeoutCancellationException
 import kotlinx.coroutines.withTimeout
 import org.boltkt.client.auth.AuthTokenManager
+import org.boltkt.client.auth.onSecurityError
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.Connector
 import org.boltkt.client.error.BoltException
@@ -58,9 +59,9 @@ internal class DirectConnectionSource(
                 }
                 val connection = acquired!!
                 if (sessionAuth != null && !connection.capabilities.logonLogoff) throw sessionAuthUnsupported(connection)
-                if (opened) return connection // it has just logged on with the credentials asked for
+                if (opened) return connection.watchedFor(managedToken.takeIf { sessionAuth == null }) // just logged on as asked
                 val token = sessionAuth ?: authManager.getToken().also { managedToken = it }
-                if (connection.auth == token && !request.forceAuth) return connection
+                if (connection.auth == token && !request.forceAuth) return connection.watchedFor(managedToken.takeIf { sessionAuth == null })
                 if (!connection.capabilities.logonLogoff) {
                     // Before 5.1 credentials cannot change on an open connection: the manager's new token gets a
                     // new connection, and this one is closed (the official drivers' backwards-compatible refresh).
@@ -69,7 +70,7 @@ internal class DirectConnectionSource(
                     continue
                 }
                 connector.reauthenticate(connection, token)
-                return connection
+                return connection.watchedFor(managedToken.takeIf { sessionAuth == null })
             } catch (e: TimeoutCancellationException) {
                 // The timeout may fire just after the pool handed a connection over: give it back.
                 acquired?.let { pool.release(it) }
@@ -115,14 +116,20 @@ internal class DirectConnectionSource(
             "speaks ${connection.capabilities.version}. Use a driver per user instead.",
     )
 
-    /** Maps [error]; a failure with the driver's own [managedToken] is shown to the manager so it can refresh. */
+    /**
+     * Maps [error]; a security failure with the driver's own [managedToken] is shown to the manager, which may
+     * refresh its token and mark the error handled (then retryable).
+     */
     private fun mapped(error: Throwable, managedToken: AuthToken?): Throwable {
         val public = ErrorTranslator.map(error, address)
-        if (public is BoltException && managedToken != null) {
-            // The error still propagates; the manager only learns that its token was refused.
-            authManager.handleSecurityException(managedToken, public)
-        }
+        if (public is BoltException && managedToken != null) authManager.onSecurityError(managedToken, public)
         return public
+    }
+
+    /** Later failures of this hand-out reach the manager when it runs on the manager's [token] (null: session auth). */
+    private fun BoltConnection.watchedFor(token: AuthToken?): BoltConnection {
+        securityErrorHandler = token?.let { t -> { e: BoltException -> authManager.onSecurityError(t, e); Unit } }
+        return this
     }
 
     override fun release(connection: BoltConnection) = pool.release(connection)

@@ -89,7 +89,7 @@ internal class Rediscovery(
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
-            val mapped = connection?.let { ErrorTranslator.map(e, it.address) } ?: ErrorTranslator.map(e, router)
+            val mapped = connection?.let { ErrorTranslator.map(e, it) } ?: ErrorTranslator.map(e, router)
             if (isFatal(mapped)) throw mapped
             logger.info("Router {} could not give a routing table ({}); trying the next", router, mapped.message)
             failures += mapped

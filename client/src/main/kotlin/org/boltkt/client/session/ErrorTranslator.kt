@@ -15,6 +15,7 @@ internal object ErrorTranslator {
     /** [map] for a failure on [connection], passed through its routing [BoltConnection.failureHook] when it has one. */
     fun map(error: Throwable, connection: BoltConnection, duringCommit: Boolean = false): Throwable {
         val mapped = map(error, connection.address, duringCommit)
+        if (mapped is BoltException) connection.securityErrorHandler?.invoke(mapped)
         return connection.failureHook?.invoke(mapped) ?: mapped
     }
 

@@ -51,7 +51,7 @@ object Features {
         // Optimizations the driver performs. Not "Optimization:AuthPipelining": the client sends HELLO+LOGON in one
         // write, but waits for the answers to a re-authentication (LOGOFF+LOGON) before the next request, while
         // testkit's pipelined scripts answer them only after that request arrives (the suite would hang).
-        "Optimization:AuthorizationExpiredTreatment",
+        "AuthorizationExpiredTreatment", // testkit names this optimization without the prefix
         "Optimization:ConnectionReuse",
         "Optimization:EagerTransactionBegin",
         "Optimization:MinimalResets",

@@ -105,7 +105,10 @@ internal class RoutingConnectionSource(
         return lock.withLock {
             val current = database?.let { tables[it] }
             if (current != null && mode != null && !current.isStaleFor(mode, nanoTime())) return@withLock current
-            val fetched = rediscovery.fetch(database, current?.routers.orEmpty(), request)
+            // The table of a home database the router did not name is kept under a key no database can have:
+            // it is fetched again by asking for the home database (no name), never by sending that key.
+            val asked = database?.takeUnless { it == RoutingTableParser.UNNAMED_HOME }
+            val fetched = rediscovery.fetch(asked, current?.routers.orEmpty(), request)
             val table = if (database != null) fetched.copy(database = database) else fetched
             tables.put(table)
             if (database == null) homeDatabases.put(HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth), table.database)
@@ -116,11 +119,14 @@ internal class RoutingConnectionSource(
     }
 
     private fun noMember(mode: AccessMode, database: String, table: RoutingTable, cause: Throwable?) = SessionExpiredException(
-        "no ${if (mode == AccessMode.READ) "reader" else "writer"} of database '$database' is reachable (routing " +
+        "no ${if (mode == AccessMode.READ) "reader" else "writer"} of ${describe(database)} is reachable (routing " +
             "table: routers ${table.routers}, readers ${table.readers}, writers ${table.writers}); the cluster may be " +
             "electing a leader: retry, or use a managed transaction (executeRead/executeWrite), which retries",
         cause,
     )
+
+    private fun describe(database: String) =
+        if (database == RoutingTableParser.UNNAMED_HOME) "the home database" else "database '$database'"
 
     override fun release(connection: BoltConnection) {
         val pool = pools.existing(connection.address)

@@ -46,13 +46,18 @@ internal class RoutingConnectionSource(
     @Volatile private var optimisticHomeDatabase = false
 
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
-        val database = request.database ?: homeDatabase(request).route
+        // A router asked here (also to resolve the home database) is not asked again in this acquire: when every
+        // member of its answer fails, the acquire fails, as in the official drivers (one ROUTE, then each member).
+        var refreshedHere = false
+        val database = request.database ?: homeDatabase(request).also { refreshedHere = !it.guessed }.route
         val tried = HashSet<ServerAddress>()
         var lastFailure: Throwable? = null
-        var refreshedHere = false
         while (true) {
-            val current = tables[database]?.takeUnless { it.isStaleFor(request.mode, nanoTime()) }
-            val table = current ?: refresh(database, request, request.mode).also { refreshedHere = true }
+            val known = tables[database]
+            val table = when {
+                known != null && (refreshedHere || !known.isStaleFor(request.mode, nanoTime())) -> known
+                else -> refresh(database, request, request.mode).also { refreshedHere = true }
+            }
             val members = table.membersFor(request.mode).filter { it !in tried }
             if (members.isEmpty()) {
                 if (!refreshedHere) {

@@ -46,13 +46,14 @@ internal class Rediscovery(
     suspend fun fetch(database: String?, knownRouters: List<ServerAddress>, request: AcquireRequest): RoutingTable {
         val failures = ArrayList<Throwable>()
         val tried = LinkedHashSet<ServerAddress>()
+        val bookmarks = request.bookmarks()
         for (router in knownRouters) {
-            if (tried.add(router)) ask(router, database, request, failures)?.let { return it }
+            if (tried.add(router)) ask(router, database, request, bookmarks, failures)?.let { return it }
         }
         for (seed in seeds) {
             val candidates = resolver?.let { r -> r(seed).takeIf { it.isNotEmpty() } } ?: listOf(seed)
             for (candidate in candidates) {
-                if (tried.add(candidate)) ask(candidate, database, request, failures)?.let { return it }
+                if (tried.add(candidate)) ask(candidate, database, request, bookmarks, failures)?.let { return it }
             }
         }
         val what = database?.let { "database '$it'" } ?: "the home database"
@@ -66,7 +67,13 @@ internal class Rediscovery(
     }
 
     /** The table [router] answers with, or null (failure recorded) when it cannot; fatal failures are thrown. */
-    private suspend fun ask(router: ServerAddress, database: String?, request: AcquireRequest, failures: MutableList<Throwable>): RoutingTable? {
+    private suspend fun ask(
+        router: ServerAddress,
+        database: String?,
+        request: AcquireRequest,
+        bookmarks: List<String>,
+        failures: MutableList<Throwable>,
+    ): RoutingTable? {
         var connection: BoltConnection? = null
         try {
             connection = pools.get(router).acquire(AcquireRequest(auth = request.auth))
@@ -74,7 +81,7 @@ internal class Rediscovery(
             val open = connection
             // A router that accepts the connection and never answers must not hang every session: after the
             // timeout the exchange is cancelled (which closes that connection) and the next router is asked.
-            val table = withTimeoutOrNull(routeTimeout) { route(open, database, request) }
+            val table = withTimeoutOrNull(routeTimeout) { route(open, database, request, bookmarks) }
                 ?: throw ServiceUnavailableException("the router at $router did not answer ROUTE within $routeTimeout", router.toString())
             if (table.routers.isEmpty()) throw ProtocolException("the routing table from $router names no router")
             // A table without readers cannot serve anything (a cluster always has a reader, even while it elects a
@@ -95,7 +102,7 @@ internal class Rediscovery(
         }
     }
 
-    private suspend fun route(connection: BoltConnection, database: String?, request: AcquireRequest): RoutingTable {
+    private suspend fun route(connection: BoltConnection, database: String?, request: AcquireRequest, bookmarks: List<String>): RoutingTable {
         val form = connection.capabilities.routeForm
         if (form == RouteForm.UNSUPPORTED) {
             throw UnsupportedFeatureException("routing (neo4j://) needs Bolt 4.3+ (ROUTE); ${connection.address} speaks ${connection.capabilities.version}; use bolt://")
@@ -103,7 +110,7 @@ internal class Rediscovery(
         if (form == RouteForm.V4_3 && request.impersonatedUser != null) {
             throw UnsupportedFeatureException("impersonation needs Bolt 4.4+; ${connection.address} speaks ${connection.capabilities.version}")
         }
-        connection.enqueue(Route(routingContext, request.bookmarks, database, request.impersonatedUser))
+        connection.enqueue(Route(routingContext, bookmarks, database, request.impersonatedUser))
         connection.flush()
         return when (val answer = connection.receive()) {
             is Response.Success -> RoutingTableParser.parse(answer.metadata, database, nanoTime(), rewrite)

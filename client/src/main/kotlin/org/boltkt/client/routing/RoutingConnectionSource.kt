@@ -99,7 +99,7 @@ internal class RoutingConnectionSource(
 
     /** Fetches [database]'s table now, whatever the current one's state. */
     suspend fun forceRefresh(database: String?, bookmarks: List<String>): RoutingTable =
-        refresh(database, AcquireRequest(mode = AccessMode.READ, database = database, bookmarks = bookmarks), null)
+        refresh(database, AcquireRequest(mode = AccessMode.READ, database = database, bookmarks = { bookmarks }), null)
 
     /**
      * A fresh table for [database] (null: resolve the home database), fetched unless another caller fetched one

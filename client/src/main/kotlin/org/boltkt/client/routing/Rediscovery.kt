@@ -26,7 +26,9 @@ import org.slf4j.Logger
  * the resolver hook when set; the transport then tries every DNS address of a host), and returns the first valid
  * table. A router that fails or answers with an unusable table is skipped; a fatal answer (authentication,
  * missing database, bad bookmark, bad impersonation…) is thrown at once, as retrying elsewhere cannot help. A
- * router that does not answer within [routeTimeout] (the driver's acquisition timeout) counts as failed.
+ * router that does not answer ROUTE within [routeTimeout] counts as failed. The acquisition timeout bounds getting
+ * the router's connection (pool wait, connect, HELLO), not the ROUTE answer, as in the official drivers; the
+ * driver passes the acquisition timeout or 30 s, whichever is longer.
  * Throws [RoutingUnavailableException] when nobody answers.
  */
 internal class Rediscovery(

@@ -55,6 +55,8 @@ internal data class HomeDatabase(val route: String, val name: String?, val guess
  * @property bookmarks the bookmarks of a ROUTE the acquire may need (causal consistency of the routing table),
  *   asked for only when a ROUTE is really sent, once per routing-table fetch: a bookmark manager's supplier is
  *   called for the ROUTE apart from the bookmarks of the BEGIN/RUN that follows, as in the official drivers.
+ * @property tableJustFetched the caller has just fetched [database]'s routing table (it resolved the home database
+ *   with a ROUTE): this acquire asks no router again, so when every member fails it fails (a retry fetches anew).
  */
 internal data class AcquireRequest(
     val mode: AccessMode = AccessMode.WRITE,
@@ -62,6 +64,7 @@ internal data class AcquireRequest(
     val impersonatedUser: String? = null,
     val auth: AuthToken? = null,
     val bookmarks: suspend () -> List<String> = NO_BOOKMARKS,
+    val tableJustFetched: Boolean = false,
 )
 
 private val NO_BOOKMARKS: suspend () -> List<String> = { emptyList() }

@@ -48,7 +48,7 @@ internal class RoutingConnectionSource(
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
         // A router asked here (also to resolve the home database) is not asked again in this acquire: when every
         // member of its answer fails, the acquire fails, as in the official drivers (one ROUTE, then each member).
-        var refreshedHere = false
+        var refreshedHere = request.tableJustFetched
         val database = request.database ?: homeDatabase(request).also { refreshedHere = !it.guessed }.route
         val tried = HashSet<ServerAddress>()
         var lastFailure: Throwable? = null

@@ -136,7 +136,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         val home = driver.source.homeDatabase(request(mode, null)) ?: return Target(null, null, guessed = false)
         val target = Target(home.route, home.name, home.guessed)
         if (!home.guessed) pinned = target
-        return target
+        return target.copy(justResolved = !home.guessed)
     }
 
     /** A server that echoes the database (5.8+) settles a session that had none configured. */
@@ -156,7 +156,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         AcquireRequest(mode, database, config.impersonatedUser, config.auth, bookmarks = { currentBookmarks().map { it.value } })
 
     private suspend fun acquire(mode: AccessMode, target: Target): BoltConnection =
-        driver.source.acquire(request(mode, target.route))
+        driver.source.acquire(request(mode, target.route).copy(tableJustFetched = target.justResolved))
 
     /** The bookmarks the BEGIN/RUN on [connection] waits for; [connection] goes back when they cannot be had. */
     private suspend fun bookmarksFor(connection: BoltConnection): Set<Bookmark> =
@@ -167,8 +167,11 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             throw e
         }
 
-    /** [route]: the database whose members serve the work; [send]: the one named in BEGIN/RUN (null: the server's choice). */
-    private data class Target(val route: String?, val send: String?, val guessed: Boolean)
+    /**
+     * [route]: the database whose members serve the work; [send]: the one named in BEGIN/RUN (null: the server's
+     * choice); [justResolved]: a ROUTE just fetched [route]'s table, so the acquire asks no router again.
+     */
+    private data class Target(val route: String?, val send: String?, val guessed: Boolean, val justResolved: Boolean = false)
 
     private suspend fun currentBookmarks(): Set<Bookmark> =
         config.bookmarkManager?.let { bookmarks + it.getBookmarks() } ?: bookmarks

@@ -5,6 +5,8 @@ import kotlinx.coroutines.withTimeout
 import org.boltkt.client.BoltDriver
 import org.boltkt.client.Driver
 import org.boltkt.client.error.BoltException
+import org.boltkt.client.use
+import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.value.MapValue
@@ -24,12 +26,13 @@ import kotlin.time.Duration.Companion.seconds
 /**
  * Found by testkit (stub/connectivity_check `test_routing_tries_all_readers`): a routing driver's connectivity
  * check resolves the home database with ONE ROUTE, tries every reader of that table, and then fails; it neither
- * asks the router a second time nor contacts the writer.
+ * asks the router a second time nor contacts the writer. A session's first read, which resolves the home
+ * database just before it acquires, does the same.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RoutingConnectivityCheckTest {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = ["verifyConnectivity", "serverInfo"])
+    @ValueSource(strings = ["verifyConnectivity", "serverInfo", "session"])
     fun `when every reader fails the check fails after one ROUTE without contacting the writer`(call: String) {
         // handshake_only.script: answer the handshake, then hang up.
         val readers = List(5) { ScriptedBoltServer { handshake(BoltVersion(4, 4)); closeConnection() }.start() }
@@ -78,6 +81,11 @@ class RoutingConnectivityCheckTest {
     }
 
     private suspend fun check(driver: Driver, call: String) {
-        if (call == "verifyConnectivity") driver.verifyConnectivity() else driver.serverInfo()
+        when (call) {
+            "verifyConnectivity" -> driver.verifyConnectivity()
+            "serverInfo" -> driver.serverInfo()
+            // The same for a session's first read, whose home database was resolved just before it acquires.
+            else -> driver.session { defaultAccessMode = AccessMode.READ }.use { it.run("RETURN 1").consume() }
+        }
     }
 }

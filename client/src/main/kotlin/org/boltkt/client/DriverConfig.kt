@@ -23,7 +23,9 @@ import kotlin.time.Duration.Companion.seconds
  *
  * @property maxConnectionPoolSize connections per server address (idle + in use).
  * @property connectionAcquisitionTimeout how long getting a connection (waiting for a free one, connecting and
- *   authenticating) may take before [org.boltkt.client.error.ConnectionAcquisitionTimeoutException].
+ *   authenticating) may take before [org.boltkt.client.error.ConnectionAcquisitionTimeoutException]. For
+ *   `neo4j://` it bounds getting a router's connection too, but not the router's ROUTE answer (that gets this
+ *   timeout or 30 s, whichever is longer).
  * @property connectionTimeout TCP connect timeout per resolved address.
  * @property maxConnectionLifetime connections older than this are closed instead of reused.
  * @property connectionLivenessCheckTimeout idle connections older than this get a RESET round trip before reuse;

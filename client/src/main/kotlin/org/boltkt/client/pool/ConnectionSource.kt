@@ -52,7 +52,11 @@ internal data class HomeDatabase(val route: String, val name: String?, val guess
  *
  * @property database target database (null = the user's home database); routing uses it to pick members.
  * @property auth session-level credentials; null means the driver's.
- * @property bookmarks sent with a ROUTE the acquire may need (causal consistency of the routing table).
+ * @property bookmarks the bookmarks of a ROUTE the acquire may need (causal consistency of the routing table),
+ *   asked for only when a ROUTE is really sent, once per routing-table fetch: a bookmark manager's supplier is
+ *   called for the ROUTE apart from the bookmarks of the BEGIN/RUN that follows, as in the official drivers.
+ * @property tableJustFetched the caller has just fetched [database]'s routing table (it resolved the home database
+ *   with a ROUTE): this acquire asks no router again, so when every member fails it fails (a retry fetches anew).
  * @property forceAuth log on again even when a pooled connection already carries the credentials
  *   (`verifyAuthentication`: the server must check them now).
  */
@@ -61,6 +65,9 @@ internal data class AcquireRequest(
     val database: String? = null,
     val impersonatedUser: String? = null,
     val auth: AuthToken? = null,
-    val bookmarks: List<String> = emptyList(),
+    val bookmarks: suspend () -> List<String> = NO_BOOKMARKS,
+    val tableJustFetched: Boolean = false,
     val forceAuth: Boolean = false,
 )
+
+private val NO_BOOKMARKS: suspend () -> List<String> = { emptyList() }

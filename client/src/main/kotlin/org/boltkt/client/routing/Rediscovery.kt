@@ -30,7 +30,9 @@ import org.slf4j.Logger
  * the resolver hook when set; the transport then tries every DNS address of a host), and returns the first valid
  * table. A router that fails or answers with an unusable table is skipped; a fatal answer (authentication,
  * missing database, bad bookmark, bad impersonation…) is thrown at once, as retrying elsewhere cannot help. A
- * router that does not answer within [routeTimeout] (the driver's acquisition timeout) counts as failed.
+ * router that does not answer ROUTE within [routeTimeout] counts as failed. The acquisition timeout bounds getting
+ * the router's connection (pool wait, connect, HELLO), not the ROUTE answer, as in the official drivers; the
+ * driver passes the acquisition timeout or 30 s, whichever is longer.
  * Throws [RoutingUnavailableException] when nobody answers.
  */
 internal class Rediscovery(
@@ -50,13 +52,14 @@ internal class Rediscovery(
     suspend fun fetch(database: String?, knownRouters: List<ServerAddress>, request: AcquireRequest): RoutingTable {
         val failures = ArrayList<Throwable>()
         val tried = LinkedHashSet<ServerAddress>()
+        val bookmarks = request.bookmarks()
         for (router in knownRouters) {
-            if (tried.add(router)) ask(router, database, request, failures)?.let { return it }
+            if (tried.add(router)) ask(router, database, request, bookmarks, failures)?.let { return it }
         }
         for (seed in seeds) {
             val candidates = resolver?.let { r -> r(seed).takeIf { it.isNotEmpty() } } ?: listOf(seed)
             for (candidate in candidates) {
-                if (tried.add(candidate)) ask(candidate, database, request, failures)?.let { return it }
+                if (tried.add(candidate)) ask(candidate, database, request, bookmarks, failures)?.let { return it }
             }
         }
         val what = database?.let { "database '$it'" } ?: "the home database"
@@ -70,7 +73,13 @@ internal class Rediscovery(
     }
 
     /** The table [router] answers with, or null (failure recorded) when it cannot; fatal failures are thrown. */
-    private suspend fun ask(router: ServerAddress, database: String?, request: AcquireRequest, failures: MutableList<Throwable>): RoutingTable? {
+    private suspend fun ask(
+        router: ServerAddress,
+        database: String?,
+        request: AcquireRequest,
+        bookmarks: List<String>,
+        failures: MutableList<Throwable>,
+    ): RoutingTable? {
         var connection: BoltConnection? = null
         try {
             connection = pools.get(router).acquire(AcquireRequest(auth = request.auth))
@@ -78,7 +87,7 @@ internal class Rediscovery(
             val open = connection
             // A router that accepts the connection and never answers must not hang every session: after the
             // timeout the exchange is cancelled (which closes that connection) and the next router is asked.
-            val table = withTimeoutOrNull(routeTimeout) { route(open, database, request) }
+            val table = withTimeoutOrNull(routeTimeout) { route(open, database, request, bookmarks) }
                 ?: throw ServiceUnavailableException("the router at $router did not answer ROUTE within $routeTimeout", router.toString())
             if (table.routers.isEmpty()) throw ProtocolException("the routing table from $router names no router")
             // A table without readers cannot serve anything (a cluster always has a reader, even while it elects a
@@ -99,16 +108,16 @@ internal class Rediscovery(
         }
     }
 
-    private suspend fun route(connection: BoltConnection, database: String?, request: AcquireRequest): RoutingTable {
+    private suspend fun route(connection: BoltConnection, database: String?, request: AcquireRequest, bookmarks: List<String>): RoutingTable {
         val form = connection.capabilities.routeForm
         if (form != RouteForm.V4_4 && request.impersonatedUser != null) {
             throw ClientException("impersonation needs Bolt 4.4+ (Neo4j 4.4+); ${connection.address} speaks Bolt ${connection.capabilities.version}")
         }
         if (form == RouteForm.CLUSTER_PROCEDURE || form == RouteForm.ROUTING_PROCEDURE) {
-            val metadata = RoutingProcedure.call(connection, routingContext, database, request.bookmarks)
+            val metadata = RoutingProcedure.call(connection, routingContext, database, bookmarks)
             return RoutingTableParser.parse(metadata, database, nanoTime(), rewrite)
         }
-        connection.enqueue(Route(routingContext, request.bookmarks, database, request.impersonatedUser))
+        connection.enqueue(Route(routingContext, bookmarks, database, request.impersonatedUser))
         connection.flush()
         return when (val answer = connection.receive()) {
             is Response.Success -> RoutingTableParser.parse(answer.metadata, database, nanoTime(), rewrite)

@@ -46,13 +46,18 @@ internal class RoutingConnectionSource(
     @Volatile private var optimisticHomeDatabase = false
 
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
-        val database = request.database ?: homeDatabase(request).route
+        // A router asked here (also to resolve the home database) is not asked again in this acquire: when every
+        // member of its answer fails, the acquire fails, as in the official drivers (one ROUTE, then each member).
+        var refreshedHere = request.tableJustFetched
+        val database = request.database ?: homeDatabase(request).also { refreshedHere = !it.guessed }.route
         val tried = HashSet<ServerAddress>()
         var lastFailure: Throwable? = null
-        var refreshedHere = false
         while (true) {
-            val current = tables[database]?.takeUnless { it.isStaleFor(request.mode, nanoTime()) }
-            val table = current ?: refresh(database, request, request.mode).also { refreshedHere = true }
+            val known = tables[database]
+            val table = when {
+                known != null && (refreshedHere || !known.isStaleFor(request.mode, nanoTime())) -> known
+                else -> refresh(database, request, request.mode).also { refreshedHere = true }
+            }
             val members = table.membersFor(request.mode).filter { it !in tried }
             if (members.isEmpty()) {
                 if (!refreshedHere) {
@@ -94,7 +99,7 @@ internal class RoutingConnectionSource(
 
     /** Fetches [database]'s table now, whatever the current one's state. */
     suspend fun forceRefresh(database: String?, bookmarks: List<String>): RoutingTable =
-        refresh(database, AcquireRequest(mode = AccessMode.READ, database = database, bookmarks = bookmarks), null)
+        refresh(database, AcquireRequest(mode = AccessMode.READ, database = database, bookmarks = { bookmarks }), null)
 
     /**
      * A fresh table for [database] (null: resolve the home database), fetched unless another caller fetched one
@@ -105,7 +110,10 @@ internal class RoutingConnectionSource(
         return lock.withLock {
             val current = database?.let { tables[it] }
             if (current != null && mode != null && !current.isStaleFor(mode, nanoTime())) return@withLock current
-            val fetched = rediscovery.fetch(database, current?.routers.orEmpty(), request)
+            // The table of a home database the router did not name is kept under a key no database can have:
+            // it is fetched again by asking for the home database (no name), never by sending that key.
+            val asked = database?.takeUnless { it == RoutingTableParser.UNNAMED_HOME }
+            val fetched = rediscovery.fetch(asked, current?.routers.orEmpty(), request)
             val table = if (database != null) fetched.copy(database = database) else fetched
             tables.put(table)
             if (database == null) homeDatabases.put(HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth), table.database)
@@ -116,11 +124,14 @@ internal class RoutingConnectionSource(
     }
 
     private fun noMember(mode: AccessMode, database: String, table: RoutingTable, cause: Throwable?) = SessionExpiredException(
-        "no ${if (mode == AccessMode.READ) "reader" else "writer"} of database '$database' is reachable (routing " +
+        "no ${if (mode == AccessMode.READ) "reader" else "writer"} of ${describe(database)} is reachable (routing " +
             "table: routers ${table.routers}, readers ${table.readers}, writers ${table.writers}); the cluster may be " +
             "electing a leader: retry, or use a managed transaction (executeRead/executeWrite), which retries",
         cause,
     )
+
+    private fun describe(database: String) =
+        if (database == RoutingTableParser.UNNAMED_HOME) "the home database" else "database '$database'"
 
     override fun release(connection: BoltConnection) {
         val pool = pools.existing(connection.address)

@@ -158,6 +158,9 @@ internal class DriverImpl private constructor(
             "Neo.ClientError.Security.Unauthorized",
         )
 
+        /** The least time a router gets to answer ROUTE before it counts as failed. */
+        private val MIN_ROUTE_TIMEOUT = kotlin.time.Duration.parse("30s")
+
         /** The plain factory of [DriverConfig.transport], wrapped in TLS when the scheme or the config asks for it. */
         private fun transportFactory(uri: BoltUri, config: DriverConfig): TransportFactory {
             if (uri.trust != null && (config.encrypted || config.trustStrategy != null)) {
@@ -216,7 +219,9 @@ internal class DriverImpl private constructor(
                     pools = pools,
                     rewrite = config.routingAddressRewriter ?: { it },
                     logger = config.logger,
-                    routeTimeout = config.connectionAcquisitionTimeout,
+                    // The acquisition timeout covers getting the router's connection, not its ROUTE answer (as in
+                    // the official drivers); a router that never answers still fails, after a longer bound.
+                    routeTimeout = maxOf(config.connectionAcquisitionTimeout, MIN_ROUTE_TIMEOUT),
                 )
                 RoutingConnectionSource(pools, rediscovery, config.logger)
             } else {

@@ -35,9 +35,9 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     override suspend fun run(query: String, parameters: Map<String, Any?>, config: TransactionConfig): Result {
         prepareForWork()
         val values = Values.parameters(parameters)
-        val used = currentBookmarks()
-        val target = target(this.config.defaultAccessMode, used)
-        val connection = acquire(this.config.defaultAccessMode, target, used)
+        val target = target(this.config.defaultAccessMode)
+        val connection = acquire(this.config.defaultAccessMode, target)
+        val used = bookmarksFor(connection)
         val cursor = ResultCursor(connection, fetchSize, AutoCommitListener(connection, used))
         try {
             cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
@@ -83,9 +83,9 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
 
     private suspend fun begin(mode: AccessMode, config: TransactionConfig, telemetry: ApiTelemetry?): TransactionImpl {
         prepareForWork()
-        val used = currentBookmarks()
-        val target = target(mode, used)
-        val connection = acquire(mode, target, used)
+        val target = target(mode)
+        val connection = acquire(mode, target)
+        val used = bookmarksFor(connection)
         try {
             val telemetryQueued = telemetry?.enqueueIfOwed(connection) == true
             connection.enqueue(Begin(options(config, mode, used, target)))
@@ -140,12 +140,12 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
      * once and pins it for the session, as the official drivers do; a guessed one (Bolt 5.8+ cache) only picks
      * the routing table and is confirmed by the `db` the server echoes.
      */
-    private suspend fun target(mode: AccessMode, used: Set<Bookmark>): Target {
+    private suspend fun target(mode: AccessMode): Target {
         pinned?.let { return it }
-        val home = driver.source.homeDatabase(request(mode, null, used)) ?: return Target(null, null, guessed = false)
+        val home = driver.source.homeDatabase(request(mode, null)) ?: return Target(null, null, guessed = false)
         val target = Target(home.route, home.name, home.guessed)
         if (!home.guessed) pinned = target
-        return target
+        return target.copy(justResolved = !home.guessed)
     }
 
     /** A server that echoes the database (5.8+) settles a session that had none configured. */
@@ -153,17 +153,34 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         if (config.database != null || target.route == null) return // bolt:// leaves the database to the server
         val db = (metadata["db"] as? StringValue)?.value ?: return
         if (target.guessed || pinned == null) pinned = Target(db, db, guessed = false)
-        driver.source.homeDatabaseSeen(request(config.defaultAccessMode, null, emptySet()), db)
+        driver.source.homeDatabaseSeen(request(config.defaultAccessMode, null), db)
     }
 
-    private fun request(mode: AccessMode, database: String?, used: Set<Bookmark>) =
-        AcquireRequest(mode, database, config.impersonatedUser, config.auth, used.map { it.value })
+    /**
+     * What routing needs for [mode] and [database]. The bookmarks of a ROUTE are asked for only when one is sent,
+     * apart from those of the BEGIN/RUN ([bookmarksFor]): a manager's supplier is called for each, as the official
+     * drivers do (testkit checks the calls).
+     */
+    private fun request(mode: AccessMode, database: String?) =
+        AcquireRequest(mode, database, config.impersonatedUser, config.auth, bookmarks = { currentBookmarks().map { it.value } })
 
-    private suspend fun acquire(mode: AccessMode, target: Target, used: Set<Bookmark>): BoltConnection =
-        driver.source.acquire(request(mode, target.route, used))
+    private suspend fun acquire(mode: AccessMode, target: Target): BoltConnection =
+        driver.source.acquire(request(mode, target.route).copy(tableJustFetched = target.justResolved))
 
-    /** [route]: the database whose members serve the work; [send]: the one named in BEGIN/RUN (null: the server's choice). */
-    private data class Target(val route: String?, val send: String?, val guessed: Boolean)
+    /** The bookmarks the BEGIN/RUN on [connection] waits for; [connection] goes back when they cannot be had. */
+    private suspend fun bookmarksFor(connection: BoltConnection): Set<Bookmark> =
+        try {
+            currentBookmarks()
+        } catch (e: Throwable) {
+            releaseClean(driver.source, connection)
+            throw e
+        }
+
+    /**
+     * [route]: the database whose members serve the work; [send]: the one named in BEGIN/RUN (null: the server's
+     * choice); [justResolved]: a ROUTE just fetched [route]'s table, so the acquire asks no router again.
+     */
+    private data class Target(val route: String?, val send: String?, val guessed: Boolean, val justResolved: Boolean = false)
 
     private suspend fun currentBookmarks(): Set<Bookmark> =
         config.bookmarkManager?.let { bookmarks + it.getBookmarks() } ?: bookmarks

@@ -9,6 +9,7 @@ import org.boltkt.client.routing.Routing.read
 import org.boltkt.client.routing.Routing.withDriver
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.testing.scripted.ScriptedCluster
+import org.boltkt.testing.scripted.success
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
 import java.util.concurrent.CountDownLatch
@@ -16,15 +17,23 @@ import java.util.concurrent.TimeUnit
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 
-/** A silent router neither hangs sessions nor leaks: timeouts move on to the next router, cancellation frees all. */
+/** A silent router neither hangs sessions nor leaks: a receive timeout moves on to the next router, cancellation frees all. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RoutingCancellationTest {
     @Test
-    fun `a router that never answers ROUTE is given up after the acquisition timeout and the next seed answers`() {
+    fun `a router that never answers ROUTE is given up after the server's receive timeout hint and the next seed answers`() {
+        // The acquisition timeout does not bound the ROUTE answer (testkit's test_does_not_encompass_router_route_response);
+        // the router's connection.recv_timeout_seconds hint does, as in the official drivers.
         ScriptedCluster(3).use { c ->
             val release = CountDownLatch(1)
             c.table(routers = listOf(1), readers = listOf(2), writers = listOf(2))
-            c.intercept(0) { r, _ -> if (r.kind == RequestKind.ROUTE) { release.await(20, TimeUnit.SECONDS); emptyList() } else null }
+            c.intercept(0) { r, _ ->
+                when (r.kind) {
+                    RequestKind.HELLO -> listOf(success("server" to "Neo4j/5.26.0", "connection_id" to "bolt-0", "hints" to mapOf("connection.recv_timeout_seconds" to 1L)))
+                    RequestKind.ROUTE -> { release.await(20, TimeUnit.SECONDS); emptyList() }
+                    else -> null
+                }
+            }
             try {
                 withDriver(c, uri = c.uri(0, 1), configure = { connectionAcquisitionTimeout = 1.seconds }) { driver ->
                     driver.read("R") shouldBe 1

@@ -83,7 +83,10 @@ public interface Driver {
      */
     public suspend fun updateRoutingTable(database: String? = null, bookmarks: Set<Bookmark> = emptySet()): RoutingTableInfo
 
-    /** Closes every connection. Sessions in use fail afterwards. Idempotent. */
+    /**
+     * Closes every connection (idle ones with GOODBYE). Idempotent. Afterwards [session] and any work on a session
+     * opened earlier throw [IllegalStateException] ("the driver is closed"), as using any closed resource does.
+     */
     public suspend fun close()
 }
 

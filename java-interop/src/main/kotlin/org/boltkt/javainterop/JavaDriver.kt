@@ -58,13 +58,13 @@ public class JavaDriver private constructor(
     /** A new asynchronous session with default settings (cheap; no connection is opened). */
     public fun asyncSession(): AsyncSession = asyncSession(JavaSessionConfig.defaults())
 
-    /** A new asynchronous session. @throws org.boltkt.client.error.ClientException when the driver is closed. */
+    /** A new asynchronous session. @throws IllegalStateException when the driver is closed. */
     public fun asyncSession(config: JavaSessionConfig): AsyncSession = AsyncSession(driver.session(config.kotlinConfig), scope)
 
     /** A new blocking session with default settings. */
     public fun session(): BlockingSession = session(JavaSessionConfig.defaults())
 
-    /** A new blocking session. @throws org.boltkt.client.error.ClientException when the driver is closed. */
+    /** A new blocking session. @throws IllegalStateException when the driver is closed. */
     public fun session(config: JavaSessionConfig): BlockingSession = BlockingSession(driver.session(config.kotlinConfig), scope)
 
     /** Opens (or reuses) a connection and authenticates; fails with ServiceUnavailableException or an auth error. */

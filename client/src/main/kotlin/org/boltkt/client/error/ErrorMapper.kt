@@ -82,6 +82,8 @@ internal object ErrorMapper {
      */
     fun fromThrowable(t: Throwable, serverAddress: String?, duringCommit: Boolean = false): BoltException {
         if (t is CancellationException || t is Error) throw t
+        // Using a closed driver is a programming error, reported like any use of a closed resource.
+        if (t is org.boltkt.client.pool.PoolClosedException) throw IllegalStateException(org.boltkt.client.session.DRIVER_CLOSED, t)
         val where = serverAddress?.let { " to $it" } ?: ""
         return when (t) {
             is IncompleteCommitException -> t

@@ -75,8 +75,10 @@ internal class DirectConnectionSource(
                 // The timeout may fire just after the pool handed a connection over: give it back.
                 acquired?.let { pool.release(it) }
                 throw ConnectionAcquisitionTimeoutException(
-                    "no connection to $address within the acquisition timeout of $acquisitionTimeout " +
-                        "(pool: ${pool.inUseCount} in use of ${pool.idleCount + pool.inUseCount} open); raise " +
+                    // Worded like the official drivers' message, which tools and people search logs for.
+                    "Unable to acquire connection from the pool within configured maximum time of " +
+                        "${acquisitionTimeout.inWholeMilliseconds}ms (pool for $address: ${pool.inUseCount} in use of " +
+                        "${pool.idleCount + pool.inUseCount} open); raise " +
                         "maxConnectionPoolSize or connectionAcquisitionTimeout, or release sessions sooner",
                 )
             } catch (e: CancellationException) {

@@ -14,7 +14,7 @@ internal class MemberPools(private val create: (ServerAddress) -> DirectConnecti
     @Volatile private var closed = false
 
     fun get(address: ServerAddress): DirectConnectionSource {
-        if (closed) throw org.boltkt.client.error.ClientException("the driver is closed")
+        if (closed) throw IllegalStateException(org.boltkt.client.session.DRIVER_CLOSED)
         return pools.computeIfAbsent(address, create)
     }
 

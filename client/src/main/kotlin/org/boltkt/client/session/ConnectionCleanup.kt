@@ -32,3 +32,6 @@ internal suspend fun cleanup(block: suspend () -> Unit) {
         withTimeoutOrNull(CLEANUP_TIMEOUT) { runCatching { block() } }
     }
 }
+
+/** The message of the [IllegalStateException] thrown when a closed driver (or a session of it) is used. */
+internal const val DRIVER_CLOSED = "the driver is closed; create a new driver to continue"

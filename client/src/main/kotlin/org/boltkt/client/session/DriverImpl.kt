@@ -53,7 +53,7 @@ internal class DriverImpl private constructor(
     override val executeQueryBookmarkManager: BookmarkManager = BookmarkManagers.default()
 
     override fun session(config: SessionConfig): Session {
-        if (closed.get()) throw ClientException("the driver is closed")
+        if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
         return SessionImpl(context, config)
     }
 
@@ -120,7 +120,7 @@ internal class DriverImpl private constructor(
         (context.source as? RoutingConnectionSource)?.table(database)?.let(::info)
 
     override suspend fun updateRoutingTable(database: String?, bookmarks: Set<Bookmark>): RoutingTableInfo {
-        if (closed.get()) throw ClientException("the driver is closed")
+        if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
         val routing = context.source as? RoutingConnectionSource
             ?: throw UnsupportedFeatureException("a bolt:// driver has no routing table; use a neo4j:// URI for client-side routing")
         return info(routing.forceRefresh(database, bookmarks.map { it.value }))
@@ -140,7 +140,7 @@ internal class DriverImpl private constructor(
         request: AcquireRequest = AcquireRequest(mode = AccessMode.READ),
         block: suspend (BoltConnection) -> T,
     ): T {
-        if (closed.get()) throw ClientException("the driver is closed")
+        if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
         val connection = context.source.acquire(request)
         try {
             return block(connection)

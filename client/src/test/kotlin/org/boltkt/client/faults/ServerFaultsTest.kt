@@ -65,7 +65,8 @@ class ServerFaultsTest {
         val e = shouldThrow<ConnectionAcquisitionTimeoutException> { driver.echo(0) }
         val waitedMillis = (System.nanoTime() - started) / 1_000_000
         (waitedMillis >= 250) shouldBe true
-        e.message!! shouldContain "acquisition timeout"
+        e.message!! shouldContain "Unable to acquire connection from the pool within configured maximum time of 300ms"
+        e.message!! shouldContain "raise maxConnectionPoolSize or connectionAcquisitionTimeout"
         driver.assertPool(inUse = 1, idle = 0)
         tx.rollback()
         holder.close()

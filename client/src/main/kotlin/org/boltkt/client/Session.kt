@@ -41,14 +41,28 @@ public interface Session {
     /** The bookmarks of the last transaction this session committed (or the initial ones). */
     public fun lastBookmarks(): Set<Bookmark>
 
-    /** Consumes open results, rolls back an open transaction and releases the connection. Idempotent. */
+    /**
+     * Consumes open results, rolls back an open transaction and releases the connection. Idempotent. The session
+     * is closed afterwards in every case; a server refusing that ROLLBACK is reported as in [Transaction.close].
+     */
     public suspend fun close()
 }
 
-/** Runs [block] with this session and closes it afterwards, even on failure or cancellation. */
-public suspend inline fun <R> Session.use(block: (Session) -> R): R =
-    try {
+/**
+ * Runs [block] with this session and closes it afterwards, even on failure or cancellation. When [block] failed, a
+ * failure of [Session.close] is added to that failure as suppressed instead of replacing it.
+ */
+public suspend inline fun <R> Session.use(block: (Session) -> R): R {
+    val result = try {
         block(this)
-    } finally {
-        kotlinx.coroutines.withContext(kotlinx.coroutines.NonCancellable) { close() }
+    } catch (failure: Throwable) {
+        try {
+            kotlinx.coroutines.withContext(kotlinx.coroutines.NonCancellable) { close() }
+        } catch (closeFailure: Throwable) {
+            failure.addSuppressed(closeFailure)
+        }
+        throw failure
     }
+    kotlinx.coroutines.withContext(kotlinx.coroutines.NonCancellable) { close() }
+    return result
+}

@@ -33,6 +33,10 @@ public interface Transaction : TransactionContext {
     /** Rolls back; also after a failure. */
     public suspend fun rollback()
 
-    /** Rolls back unless already committed or rolled back. Idempotent. */
+    /**
+     * Rolls back unless already committed or rolled back. Idempotent; runs to completion even if the caller is
+     * cancelled. The transaction is closed afterwards in every case; when the server refuses the ROLLBACK its
+     * failure is thrown (a lost connection is not: the server rolls the transaction back by itself).
+     */
     public suspend fun close()
 }

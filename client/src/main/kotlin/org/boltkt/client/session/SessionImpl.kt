@@ -69,7 +69,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
                 tx.commit()
                 value
             } catch (failure: Throwable) {
-                tx.close()
+                // A failed ROLLBACK must not hide why the work failed.
+                try { tx.close() } catch (closeFailure: BoltException) { failure.addSuppressed(closeFailure) }
                 val e = failure.retryableWhenReadOnlyOnNeo4j(mode, tx.serverAgent)
                 if (e is BoltException && driver.config.retryClassifier.isRetryable(e)) {
                     driver.config.logger.info("Managed {} transaction attempt {} failed with {} ({}); it may be retried", mode, attempt, e.javaClass.simpleName, e.code ?: e.message)

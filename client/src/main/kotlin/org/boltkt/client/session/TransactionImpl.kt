@@ -5,6 +5,7 @@ import org.boltkt.client.Result
 import org.boltkt.client.Transaction
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.TransactionClosedException
 import org.boltkt.client.summary.ResultSummary
@@ -104,7 +105,17 @@ internal class TransactionImpl(
 
     override suspend fun close() {
         if (state is State.Ended) return
-        cleanup { rollback() }
+        // Runs to completion even when cancelled; the server's refusal of the ROLLBACK is reported (as the official
+        // drivers do), a lost connection is not: the server rolls back a transaction whose connection went away.
+        var refused: BoltException? = null
+        cleanup {
+            try {
+                rollback()
+            } catch (e: BoltException) {
+                if (e.code != null) refused = e
+            }
+        }
+        refused?.let { throw it }
     }
 
     override suspend fun abandoned(cursor: ResultCursor) {

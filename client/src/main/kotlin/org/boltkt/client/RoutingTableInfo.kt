@@ -7,7 +7,8 @@ import org.boltkt.client.transport.ServerAddress
  * as the driver currently sees them, i.e. the last ROUTE answer (after [DriverConfig.routingAddressRewriter]) minus
  * the members it has since seen fail. Immutable.
  *
- * @property database the database (the resolved name for a home database).
+ * @property database the database (the resolved name for a home database); null for a home-database table whose
+ *   router did not name it (Bolt 3 servers, Memgraph coordinators).
  * @property routers members asked for new tables.
  * @property readers members that serve read transactions.
  * @property writers members that serve write transactions (empty while a cluster elects a leader).
@@ -15,7 +16,7 @@ import org.boltkt.client.transport.ServerAddress
  * @property expired whether the TTL has passed (or a failure expired it): the next use fetches a new table.
  */
 public data class RoutingTableInfo(
-    public val database: String,
+    public val database: String?,
     public val routers: List<ServerAddress>,
     public val readers: List<ServerAddress>,
     public val writers: List<ServerAddress>,

@@ -127,7 +127,7 @@ internal class DriverImpl private constructor(
     }
 
     private fun info(t: RoutingTable) =
-        RoutingTableInfo(t.database, t.routers, t.readers, t.writers, t.ttlSeconds, t.isExpired(System.nanoTime()))
+        RoutingTableInfo(t.database.takeUnless { it == org.boltkt.client.routing.RoutingTableParser.UNNAMED_HOME }, t.routers, t.readers, t.writers, t.ttlSeconds, t.isExpired(System.nanoTime()))
 
     override suspend fun close() {
         if (!closed.compareAndSet(false, true)) return

@@ -101,6 +101,8 @@ class RoutingProcedureTest {
                 try {
                     runBlocking {
                         driver.session { defaultAccessMode = AccessMode.READ }.use { s -> s.run("RETURN 1 AS n").single().getLong("n") } shouldBe 1L
+                        // the procedure names no database: the inspection API says so with null, not an internal key
+                        driver.routingTable(null)!!.database shouldBe null
                     }
                 } finally {
                     runBlocking { driver.close() }

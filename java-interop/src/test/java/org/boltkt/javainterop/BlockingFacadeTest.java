@@ -92,12 +92,30 @@ class BlockingFacadeTest {
                 ClientException ce = assertInstanceOf(ClientException.class, e);
                 assertInstanceOf(InterruptedException.class, ce.getCause());
                 assertEquals(1, interruptedAfter.get(), "the interrupt flag is restored");
+                // The driver closed the waiter's connection; the server terminates the waiting transaction when it
+                // notices. Releasing the lock before that would let the server run and commit the write anyway
+                // (a server-side race, not a driver behaviour), so wait until the server has let go of it.
+                awaitServerDropped(driver, tag);
                 lock.rollback();
             }
             TestDrivers.awaitNoConnectionInUse(driver, Duration.ofSeconds(30));
             assertEquals(0L, driver.executeQuery("MATCH (n:JavaInterrupt {tag: $tag}) RETURN n.n AS n", Map.of("tag", tag))
                     .getRecords().get(0).getLong("n"), "neither write committed");
             driver.executeQuery("MATCH (n:JavaInterrupt {tag: $tag}) DELETE n", Map.of("tag", tag));
+        }
+    }
+
+    /** Polls SHOW TRANSACTIONS until no transaction runs the blocked writer's query (at most 20 s). */
+    private static void awaitServerDropped(JavaDriver driver, String tag) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            long running = driver.executeQuery(
+                    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'SET n.n = 2 RETURN' "
+                            + "AND NOT currentQuery STARTS WITH 'SHOW' RETURN count(*) AS c", Map.of())
+                    .getRecords().get(0).getLong("c");
+            if (running == 0) return;
+            if (System.nanoTime() > deadline) throw new AssertionError("the server still runs the interrupted write after 20 s");
+            Thread.sleep(20);
         }
     }
 

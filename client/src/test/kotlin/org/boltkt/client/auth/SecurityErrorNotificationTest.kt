@@ -37,6 +37,17 @@ class SecurityErrorNotificationTest {
         }
     }
 
+    /** Runs [block] with a driver on [server] using [manager], closing both afterwards. */
+    private fun withDriver(server: ScriptedBoltServer, manager: AuthTokenManager, block: suspend (org.boltkt.client.Driver) -> Unit) =
+        server.start().use { s ->
+            val driver = BoltDriver(s.uri, manager)
+            try {
+                runBlocking { block(driver) }
+            } finally {
+                runBlocking { driver.close() }
+            }
+        }
+
     private fun failingPull(code: String) = ScriptedBoltServer {
         hello(); logon()
         expect(RequestKind.RUN); expect(RequestKind.PULL)
@@ -50,17 +61,12 @@ class SecurityErrorNotificationTest {
     )
     fun `a security error on PULL is shown to the manager once and its answer decides retryability`(code: String, handled: Boolean) {
         val manager = Tracking(handled)
-        failingPull(code).start().use { server ->
-            val driver = BoltDriver(server.uri, manager)
-            try {
-                val e = shouldThrow<ClientException> { runBlocking { driver.session().use { it.run("RETURN 1 AS n").consume() } } }
-                e.code shouldBe code
-                e.isHandledByAuthManager shouldBe handled
-                e.isRetryable shouldBe handled
-                manager.seen shouldContainExactly listOf(manager.token to code)
-            } finally {
-                runBlocking { driver.close() }
-            }
+        withDriver(failingPull(code), manager) { driver ->
+            val e = shouldThrow<ClientException> { driver.session().use { it.run("RETURN 1 AS n").consume() } }
+            e.code shouldBe code
+            e.isHandledByAuthManager shouldBe handled
+            e.isRetryable shouldBe handled
+            manager.seen shouldContainExactly listOf(manager.token to code)
         }
     }
 
@@ -68,16 +74,11 @@ class SecurityErrorNotificationTest {
     @CsvSource("Neo.TransientError.General.DatabaseUnavailable", "Neo.ClientError.Statement.SyntaxError")
     fun `other errors are not shown to the manager`(code: String) {
         val manager = Tracking(true)
-        failingPull(code).start().use { server ->
-            val driver = BoltDriver(server.uri, manager)
-            try {
-                val e = shouldThrow<BoltException> { runBlocking { driver.session().use { it.run("RETURN 1 AS n").consume() } } }
-                e.code shouldBe code
-                if (e is TransientException) e.isRetryable shouldBe true
-                manager.seen shouldBe emptyList()
-            } finally {
-                runBlocking { driver.close() }
-            }
+        withDriver(failingPull(code), manager) { driver ->
+            val e = shouldThrow<BoltException> { driver.session().use { it.run("RETURN 1 AS n").consume() } }
+            e.code shouldBe code
+            if (e is TransientException) e.isRetryable shouldBe true
+            manager.seen shouldBe emptyList()
         }
     }
 
@@ -85,21 +86,12 @@ class SecurityErrorNotificationTest {
     @CsvSource("Neo.ClientError.Security.TokenExpired")
     fun `a failure under session credentials is not the manager's business`(code: String) {
         val manager = Tracking(true)
-        ScriptedBoltServer {
-            hello(); logon()
-            expect(RequestKind.RUN); expect(RequestKind.PULL)
-            reply(success("fields" to listOf("n")), failure(code, "nope"))
-        }.start().use { server ->
-            val driver = BoltDriver(server.uri, manager)
-            try {
-                val e = shouldThrow<ClientException> {
-                    runBlocking { driver.session { auth = AuthToken.basic("other", "pw") }.use { it.run("RETURN 1 AS n").consume() } }
-                }
-                e.isHandledByAuthManager shouldBe false
-                manager.seen shouldBe emptyList()
-            } finally {
-                runBlocking { driver.close() }
+        withDriver(failingPull(code), manager) { driver ->
+            val e = shouldThrow<ClientException> {
+                driver.session { auth = AuthToken.basic("other", "pw") }.use { it.run("RETURN 1 AS n").consume() }
             }
+            e.isHandledByAuthManager shouldBe false
+            manager.seen shouldBe emptyList()
         }
     }
 }

@@ -169,6 +169,13 @@ internal class BoltConnection(
         private set
 
     /**
+     * Another connection to the same server was told its authorization expired while this one was open: before its
+     * next use it logs on again (Bolt 5.1+ LOGOFF/LOGON, even with the same credentials). Cleared by that re-logon.
+     */
+    @Volatile
+    var reauthenticationRequired: Boolean = false
+
+    /**
      * The next response without suspending, only when it is a RECORD already read and decoded; null otherwise
      * (nothing buffered, or the next answer is not a RECORD: use [receive]). Streaming takes this path for all but
      * the first record of each socket read, so a record costs no coroutine frame. Failures break the connection,

@@ -107,6 +107,7 @@ internal class Connector(
         val logon = connection.receive()
         (logoff as? Response.Failure ?: logon as? Response.Failure)?.let { throw ServerFailureException(it, connection.address) }
         connection.auth = auth
+        connection.reauthenticationRequired = false
     }
 
     private suspend fun authenticate(connection: BoltConnection, auth: AuthToken) {

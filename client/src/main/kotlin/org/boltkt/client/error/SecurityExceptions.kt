@@ -35,9 +35,9 @@ public class CertificateRejectedException(message: String, cause: Throwable? = n
 
 /**
  * The server's cached authorization for this connection expired (`Neo.ClientError.Security.AuthorizationExpired`).
- * The connection is closed, and so is every other connection to that server that was open at that moment (idle
- * ones at once, busy ones once their work ends); the same work on a fresh connection re-authorizes, so this is
- * always retryable.
+ * The connection is closed; every other connection to that server open at that moment logs on again before its
+ * next use (Bolt 5.1+) or is closed (idle ones at once, busy ones once their work ends). The same work on a
+ * re-authorized connection succeeds, so this is always retryable.
  */
 public class AuthorizationExpiredException(
     message: String,

@@ -21,9 +21,9 @@ import kotlin.time.Duration.Companion.nanoseconds
  * idle stack ([BoltConnection.isReusable]); anything else is closed on release.
  *
  * **Expired authorization.** When a released connection was told its authorization expired, every connection this
- * pool had open at that moment is stale, as the server may have dropped their authorization too: the idle ones are
- * closed at once, the ones in use finish their work and are closed when released. New connections authenticate
- * afresh.
+ * pool had open at that moment is stale, as the server may have dropped their authorization too. On Bolt 5.1+ they
+ * log on again (LOGOFF/LOGON, see [BoltConnection.reauthenticationRequired]) before their next use; older ones
+ * cannot, so the idle ones are closed at once and the ones in use when released. The failed one is closed.
  *
  * Thread-safe.
  */
@@ -105,10 +105,13 @@ internal class ConnectionPool(
             connection.touch()
             val wasStale = stale.remove(connection)
             if (connection.authorizationExpired) {
-                stale.addAll(lent)
+                // Bolt 5.1+ connections log on again (LOGOFF/LOGON) before their next use; older ones cannot, so they
+                // are closed: idle ones now, busy ones when released.
+                lent.forEach { if (it.capabilities.logonLogoff) it.reauthenticationRequired = true else stale.add(it) }
+                idle.forEach { if (it.capabilities.logonLogoff) it.reauthenticationRequired = true }
                 staleInUse = stale.size
-                staleIdle = idle.toList()
-                idle.clear()
+                staleIdle = idle.filter { !it.capabilities.logonLogoff }
+                idle.removeAll(staleIdle)
             }
             if (keep && !wasStale && !closed) {
                 idle.addFirst(connection)

@@ -61,7 +61,7 @@ internal class DirectConnectionSource(
                 if (sessionAuth != null && !connection.capabilities.logonLogoff) throw sessionAuthUnsupported(connection)
                 if (opened) return connection.watchedFor(managedToken.takeIf { sessionAuth == null }) // just logged on as asked
                 val token = sessionAuth ?: authManager.getToken().also { managedToken = it }
-                if (connection.auth == token && !request.forceAuth) return connection.watchedFor(managedToken.takeIf { sessionAuth == null })
+                if (connection.auth == token && !request.forceAuth && !connection.reauthenticationRequired) return connection.watchedFor(managedToken.takeIf { sessionAuth == null })
                 if (!connection.capabilities.logonLogoff) {
                     // Before 5.1 credentials cannot change on an open connection: the manager's new token gets a
                     // new connection, and this one is closed (the official drivers' backwards-compatible refresh).

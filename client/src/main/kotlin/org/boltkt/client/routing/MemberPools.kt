@@ -13,8 +13,13 @@ internal class MemberPools(private val create: (ServerAddress) -> DirectConnecti
     private val pools = ConcurrentHashMap<ServerAddress, DirectConnectionSource>()
     @Volatile private var closed = false
 
-    fun get(address: ServerAddress): DirectConnectionSource {
+    /** Throws [IllegalStateException] once the driver closed these pools. */
+    fun ensureOpen() {
         if (closed) throw IllegalStateException(org.boltkt.client.session.DRIVER_CLOSED)
+    }
+
+    fun get(address: ServerAddress): DirectConnectionSource {
+        ensureOpen()
         return pools.computeIfAbsent(address, create)
     }
 

@@ -46,6 +46,7 @@ internal class RoutingConnectionSource(
     @Volatile private var optimisticHomeDatabase = false
 
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
+        pools.ensureOpen() // before any ROUTE, whose failures would otherwise hide the closed driver
         // A router asked here (also to resolve the home database) is not asked again in this acquire: when every
         // member of its answer fails, the acquire fails, as in the official drivers (one ROUTE, then each member).
         var refreshedHere = request.tableJustFetched
@@ -83,6 +84,7 @@ internal class RoutingConnectionSource(
     }
 
     override suspend fun homeDatabase(request: AcquireRequest): HomeDatabase {
+        pools.ensureOpen()
         request.database?.let { return HomeDatabase(it, it, guessed = false) }
         val key = HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth)
         if (optimisticHomeDatabase) homeDatabases.get(key)?.let { return HomeDatabase(it, null, guessed = true) }

@@ -43,7 +43,8 @@ internal class DirectConnectionSource(
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
         val sessionAuth = request.auth
         // The manager's token this acquire used (for handleSecurityException); asked once per acquire of a new
-        // connection (when it is opened) or of a pooled one (to check it), as the official drivers do.
+        // connection (when it is opened) or of a pooled one (to check it), as the official drivers do. It stays
+        // null under session credentials: only the manager's own token is its business.
         var managedToken: AuthToken? = null
         while (true) {
             var acquired: BoltConnection? = null
@@ -59,9 +60,9 @@ internal class DirectConnectionSource(
                 }
                 val connection = acquired!!
                 if (sessionAuth != null && !connection.capabilities.logonLogoff) throw sessionAuthUnsupported(connection)
-                if (opened) return connection.watchedFor(managedToken.takeIf { sessionAuth == null }) // just logged on as asked
+                if (opened) return connection.watchedFor(managedToken) // just logged on as asked
                 val token = sessionAuth ?: authManager.getToken().also { managedToken = it }
-                if (connection.auth == token && !request.forceAuth && !connection.reauthenticationRequired) return connection.watchedFor(managedToken.takeIf { sessionAuth == null })
+                if (connection.auth == token && !request.forceAuth && !connection.reauthenticationRequired) return connection.watchedFor(managedToken)
                 if (!connection.capabilities.logonLogoff) {
                     // Before 5.1 credentials cannot change on an open connection: the manager's new token gets a
                     // new connection, and this one is closed (the official drivers' backwards-compatible refresh).
@@ -70,7 +71,7 @@ internal class DirectConnectionSource(
                     continue
                 }
                 connector.reauthenticate(connection, token)
-                return connection.watchedFor(managedToken.takeIf { sessionAuth == null })
+                return connection.watchedFor(managedToken)
             } catch (e: TimeoutCancellationException) {
                 // The timeout may fire just after the pool handed a connection over: give it back.
                 acquired?.let { pool.release(it) }
@@ -86,7 +87,7 @@ internal class DirectConnectionSource(
                 throw e
             } catch (e: Throwable) {
                 acquired?.let { pool.release(it) }
-                throw mapped(e, managedToken.takeIf { sessionAuth == null })
+                throw mapped(e, managedToken)
             }
         }
     }

@@ -2,9 +2,9 @@ package org.boltkt.client.routing
 
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.ServiceUnavailableException
-import org.boltkt.client.error.UnsupportedFeatureException
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.Pull
 import org.boltkt.protocol.message.Response
@@ -30,7 +30,7 @@ internal object RoutingProcedure {
         val run = when (connection.capabilities.routeForm) {
             RouteForm.CLUSTER_PROCEDURE -> {
                 if (database != null) {
-                    throw UnsupportedFeatureException(
+                    throw ClientException(
                         "selecting a database ('$database') needs Bolt 4.0+; ${connection.address} speaks Bolt " +
                             "${connection.capabilities.version} (Neo4j 3.5); leave the session's database unset",
                     )

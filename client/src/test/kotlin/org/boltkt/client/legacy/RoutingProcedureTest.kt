@@ -133,4 +133,25 @@ class RoutingProcedureTest {
             }
         }
     }
+
+    @Test
+    fun `Bolt 3 cannot route for a named database, a ClientException before any procedure call`() {
+        ScriptedBoltServer {
+            handshake(BoltVersion.V3_0)
+            expect(RequestKind.HELLO)
+            reply(success("server" to "Neo4j/3.5.0", "connection_id" to "bolt-1"))
+        }.start().use { router ->
+            val driver = BoltDriver("neo4j://${router.hostAndPort}", AuthToken.basic("neo4j", "pw"))
+            try {
+                val e = shouldThrow<org.boltkt.client.error.ClientException> {
+                    runBlocking { driver.session { database = "movies" }.use { s -> s.run("RETURN 1 AS n").consume() } }
+                }
+                (e is org.boltkt.client.error.UnsupportedFeatureException) shouldBe false
+                e.message shouldContain "needs Bolt 4.0+"
+                router.connections.single().requests.map { it.kind } shouldBe listOf(RequestKind.HELLO)
+            } finally {
+                runBlocking { driver.close() }
+            }
+        }
+    }
 }

@@ -55,6 +55,9 @@ import kotlin.time.Duration.Companion.seconds
  * @property telemetryDisabled true stops the driver from telling servers which API a unit of work came through
  *   (Bolt 5.4+ TELEMETRY: managed transaction, explicit transaction, auto-commit run or `executeQuery`). By
  *   default (false) it is sent only to servers that ask for it in HELLO (the `telemetry.enabled` hint).
+ * @property handshake which Bolt versions a new connection proposes: [HandshakeMode.AUTO] (default: Bolt 6.0
+ *   through the manifest, down to 3.0, with a second connect for Neo4j 4.1/4.2) or [HandshakeMode.LEGACY]
+ *   (the pre-manifest proposal, never Bolt 6.0).
  */
 public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize
@@ -75,6 +78,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val trustStrategy: TrustStrategy? = builder.trustStrategy
     public val clientCertificate: ClientCertificateProvider? = builder.clientCertificate
     public val telemetryDisabled: Boolean = builder.telemetryDisabled
+    public val handshake: HandshakeMode = builder.handshake
 
     init {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
@@ -117,6 +121,7 @@ public class DriverConfigBuilder internal constructor() {
     public var trustStrategy: TrustStrategy? = null
     public var clientCertificate: ClientCertificateProvider? = null
     public var telemetryDisabled: Boolean = false
+    public var handshake: HandshakeMode = HandshakeMode.AUTO
 
     /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
     public fun livenessCheckAfter(idle: Duration) {

@@ -2,6 +2,7 @@ package org.boltkt.javainterop
 
 import kotlinx.coroutines.future.await
 import org.boltkt.client.DriverConfig
+import org.boltkt.client.HandshakeMode
 import org.boltkt.client.NotificationFilterConfig
 import org.boltkt.client.QueryConfig
 import org.boltkt.client.SessionConfig
@@ -78,6 +79,9 @@ public class JavaDriverConfig private constructor(
     /** See [DriverConfig.telemetryDisabled]. */
     public val telemetryDisabled: Boolean get() = kotlinConfig.telemetryDisabled
 
+    /** See [DriverConfig.handshake]. */
+    public val handshake: HandshakeMode get() = kotlinConfig.handshake
+
     /** A builder starting from this config's values. */
     public fun toBuilder(): Builder = Builder(this)
 
@@ -102,6 +106,7 @@ public class JavaDriverConfig private constructor(
         private var trustStrategy: TrustStrategy? = from?.trustStrategy
         private var clientCertificate: ClientCertificateProvider? = from?.clientCertificate
         private var telemetryDisabled: Boolean? = from?.telemetryDisabled
+        private var handshake: HandshakeMode? = from?.handshake
 
         /** Connections per server address (idle + in use). */
         public fun withMaxConnectionPoolSize(value: Int): Builder = apply { maxConnectionPoolSize = value }
@@ -150,6 +155,9 @@ public class JavaDriverConfig private constructor(
 
         /** See [DriverConfig.telemetryDisabled]: true never sends API usage telemetry (Bolt 5.4+ TELEMETRY). */
         public fun withTelemetryDisabled(value: Boolean): Builder = apply { telemetryDisabled = value }
+
+        /** See [DriverConfig.handshake]: which Bolt versions new connections propose (AUTO or LEGACY). */
+        public fun withHandshake(value: HandshakeMode): Builder = apply { handshake = value }
         /**
          * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
          * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
@@ -178,6 +186,7 @@ public class JavaDriverConfig private constructor(
                 trustStrategy = this@Builder.trustStrategy
                 clientCertificate = this@Builder.clientCertificate
                 this@Builder.telemetryDisabled?.let { telemetryDisabled = it }
+                this@Builder.handshake?.let { handshake = it }
             }
             return JavaDriverConfig(kotlin, r, routingAddressRewriter, executor)
         }

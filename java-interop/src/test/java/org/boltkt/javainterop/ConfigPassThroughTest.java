@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.boltkt.client.HandshakeMode;
 import org.boltkt.client.error.BoltException;
 import org.boltkt.testsupport.neo4j.Neo4jVersion;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,14 @@ class ConfigPassThroughTest {
         assertEquals(true, disabled.getKotlinConfig().getTelemetryDisabled());
         assertEquals(true, disabled.getTelemetryDisabled());
         assertEquals(true, disabled.toBuilder().withFetchSize(10).build().getKotlinConfig().getTelemetryDisabled());
+    }
+
+    @Test
+    void handshakeModeFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
+        assertEquals(HandshakeMode.AUTO, JavaDriverConfig.defaults().getKotlinConfig().getHandshake());
+        JavaDriverConfig legacy = JavaDriverConfig.builder().withHandshake(HandshakeMode.LEGACY).build();
+        assertEquals(HandshakeMode.LEGACY, legacy.getKotlinConfig().getHandshake());
+        assertEquals(HandshakeMode.LEGACY, legacy.getHandshake());
+        assertEquals(HandshakeMode.LEGACY, legacy.toBuilder().withFetchSize(10).build().getKotlinConfig().getHandshake());
     }
 }

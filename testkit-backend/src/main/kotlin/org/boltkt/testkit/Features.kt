@@ -35,9 +35,10 @@ object Features {
         "Feature:Auth:Managed",
         "Feature:Impersonation",
         // Bolt versions the driver negotiates (5.5 was withdrawn by its spec; testkit has no 5.8+ flag)
-        // Not 4.1/4.2: those servers read no version ranges, and the four handshake slots hold the manifest,
-        // 5.8–5.0, 4.4–4.1 (a range) and 3.0, so a 4.1/4.2 server finds no version it can accept.
+        // 4.1/4.2 through the exact 4.1 slot of HandshakeMode.LEGACY, which NewDriver sets (see there).
         "Feature:Bolt:3.0",
+        "Feature:Bolt:4.1",
+        "Feature:Bolt:4.2",
         "Feature:Bolt:4.3",
         "Feature:Bolt:4.4",
         "Feature:Bolt:5.0",

@@ -37,6 +37,14 @@ public class ClientHandshake(
     private var seen = 0 // bytes received, for error offsets
     private var failure: BoltProtocolException? = null
 
+    /**
+     * True once the server answered `00 00 00 00`: it speaks none of the proposals (and closes). Such a server may
+     * still accept another proposal on a new connection, e.g. [HandshakeProposals.LEGACY] for one that reads no
+     * version ranges; every other failure is final.
+     */
+    public var refused: Boolean = false
+        private set
+
     /** Returns a new array with the 20 bytes to send first: magic preamble and the four proposal slots. */
     public fun request(): ByteArray = proposals.encodeRequest()
 
@@ -113,6 +121,7 @@ public class ClientHandshake(
         val a = answer
         val word = ((a[0].toInt() and 0xFF) shl 24) or ((a[1].toInt() and 0xFF) shl 16) or
             ((a[2].toInt() and 0xFF) shl 8) or (a[3].toInt() and 0xFF)
+        refused = word == 0
         when {
             word == 0 -> throw BoltProtocolException(
                 "the server supports none of the proposed Bolt versions (proposed: $proposals)",

@@ -82,6 +82,15 @@ public data class HandshakeProposals(
             manifestOnly = listOf(VersionRange(6, 0)),
         )
 
+        /**
+         * The proposal of drivers from before the manifest (as the official 5.x drivers sent it until 2025): 5.8–5.0,
+         * 4.4–4.2, 4.1 and 3.0, without the manifest marker, so Bolt 6.0 is never chosen. Its exact 4.1 slot reaches
+         * the Neo4j 4.1/4.2 servers that read no version ranges and so refuse [DEFAULT] (a 4.2 server accepts 4.1).
+         */
+        public val LEGACY: HandshakeProposals = HandshakeProposals(
+            listOf(VersionRange(5, 8, 0), VersionRange(4, 4, 2), VersionRange(4, 1), VersionRange(3, 0)),
+        )
+
         /** Memgraph: 5.2–5.0 and 4.3, without the manifest marker (Memgraph negotiates with plain slots). */
         public val MEMGRAPH: HandshakeProposals = HandshakeProposals(listOf(VersionRange(5, 2, 0), VersionRange(4, 3)))
     }

@@ -54,6 +54,21 @@ class ClientHandshakeSpec : FunSpec({
             failure(HandshakeProposals.MEMGRAPH, "00 00 00 00").reason shouldContain "proposed: 5.2–5.0, 4.3)"
         }
 
+        test("only the all-zero answer counts as a refusal (worth another proposal on a new connection)") {
+            val refusing = ClientHandshake()
+            shouldThrow<BoltProtocolException> { refusing.feed(bytes("00 00 00 00")) }
+            refusing.refused shouldBe true
+            val http = ClientHandshake()
+            shouldThrow<BoltProtocolException> { http.feed(bytes { utf8("HTTP") }) }
+            http.refused shouldBe false
+            val unproposed = ClientHandshake()
+            shouldThrow<BoltProtocolException> { unproposed.feed(bytes("00 00 00 04")) }
+            unproposed.refused shouldBe false
+            val fine = ClientHandshake()
+            fine.feed(bytes("00 00 08 05"))
+            fine.refused shouldBe false
+        }
+
         test("an HTTP server is recognised") {
             failure(answer = bytes { utf8("HTTP/1.1 400") }.toHex()).reason shouldContain "HTTP port"
         }

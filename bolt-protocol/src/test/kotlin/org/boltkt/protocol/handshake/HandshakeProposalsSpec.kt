@@ -22,6 +22,15 @@ class HandshakeProposalsSpec : FunSpec({
             .acceptsFromManifest(BoltVersion(6, 0)) shouldBe false // no manifest offered
     }
 
+    test("legacy request: no manifest, 5.8 down to 5.0, 4.4 down to 4.2, exact 4.1 and 3.0") {
+        HandshakeProposals.LEGACY.encodeRequest().toHex() shouldBe
+            bytes("60 60 B0 17  00 08 08 05  00 02 04 04  00 00 01 04  00 00 00 03").toHex()
+        HandshakeProposals.LEGACY.offerManifestV1 shouldBe false
+        HandshakeProposals.LEGACY.acceptsFromManifest(BoltVersion(6, 0)) shouldBe false
+        HandshakeProposals.LEGACY.supports(BoltVersion(4, 2)) shouldBe true
+        HandshakeProposals.LEGACY.supports(BoltVersion(4, 1)) shouldBe true
+    }
+
     test("Memgraph request: 5.2 down to 5.0 and 4.3, unused slots zero") {
         HandshakeProposals.MEMGRAPH.encodeRequest().toHex() shouldBe
             bytes("60 60 B0 17  00 02 02 05  00 00 03 04  00 00 00 00  00 00 00 00").toHex()

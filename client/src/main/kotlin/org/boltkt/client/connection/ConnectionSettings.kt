@@ -10,6 +10,9 @@ import org.boltkt.protocol.packstream.DecodeLimits
 /**
  * Everything needed to open a connection, fixed per driver.
  *
+ * @property proposals the first handshake proposal of every connection.
+ * @property fallbackProposals asked on a new connection when a server refuses [proposals] (answers all zero);
+ *   null fails at once.
  * @property routingContext sent in HELLO for `neo4j://` drivers (server-side routing); null for `bolt://`.
  */
 internal data class ConnectionSettings(
@@ -17,6 +20,7 @@ internal data class ConnectionSettings(
     val userAgent: String = DEFAULT_USER_AGENT,
     val boltAgent: BoltAgent = defaultBoltAgent(),
     val proposals: HandshakeProposals = HandshakeProposals.DEFAULT,
+    val fallbackProposals: HandshakeProposals? = HandshakeProposals.LEGACY,
     val decodeLimits: DecodeLimits = DecodeLimits.DEFAULT,
     val maxMessageSize: Int = ChunkReassembler.DEFAULT_MAX_MESSAGE_SIZE,
     val routingContext: Map<String, String>? = null,

@@ -47,9 +47,8 @@ internal class Connector(
      * (no [sessionAuth], or a server before 5.1), so a session with its own credentials never asks the manager.
      */
     suspend fun connect(address: ServerAddress, sessionAuth: AuthToken?, driverAuth: suspend () -> AuthToken): BoltConnection {
-        val transport = transports.connect(address, settings.transport)
+        val (transport, negotiated) = openAndNegotiate(address)
         try {
-            val negotiated = handshake(transport)
             val connection = BoltConnection(
                 transport, address, Capabilities.of(negotiated.version), settings.decodeLimits, settings.maxMessageSize,
             )
@@ -67,8 +66,36 @@ internal class Connector(
         }
     }
 
-    private suspend fun handshake(transport: Transport): NegotiatedProtocol {
-        val handshake = ClientHandshake(settings.proposals)
+    /**
+     * TCP (and TLS) then the Bolt handshake. A server refusing every proposal (Neo4j 4.1/4.2 read no version ranges)
+     * closes the connection, so the fallback proposal needs a new one; any other failure is final.
+     */
+    private suspend fun openAndNegotiate(address: ServerAddress): Pair<Transport, NegotiatedProtocol> {
+        var proposals = settings.proposals
+        var refusal: BoltProtocolException? = null
+        while (true) {
+            val transport = transports.connect(address, settings.transport)
+            val handshake = ClientHandshake(proposals)
+            try {
+                return transport to handshake(transport, handshake)
+            } catch (t: Throwable) {
+                transport.close()
+                val fallback = settings.fallbackProposals
+                if (t !is BoltProtocolException || !handshake.refused || fallback == null) throw t
+                if (refusal != null) {
+                    throw BoltProtocolException(
+                        "the server supports none of the Bolt versions this driver speaks " +
+                            "(proposed: ${settings.proposals}; then, on a new connection: $proposals)",
+                    ).apply { addSuppressed(refusal) }
+                }
+                logger.debug("{} refused the Bolt versions {}; trying {} on a new connection", address, proposals, fallback)
+                refusal = t
+                proposals = fallback
+            }
+        }
+    }
+
+    private suspend fun handshake(transport: Transport, handshake: ClientHandshake): NegotiatedProtocol {
         transport.writeFully(ByteBuffer.wrap(handshake.request()))
         var step: HandshakeStep = HandshakeStep.NeedMoreBytes(4)
         while (true) {

@@ -193,6 +193,8 @@ internal class DriverImpl private constructor(
             val settings = ConnectionSettings(
                 transport = TransportOptions(connectTimeout = config.connectionTimeout),
                 userAgent = config.userAgent,
+                proposals = config.handshake.proposals,
+                fallbackProposals = config.handshake.fallback,
                 // neo4j:// sends the routing context in HELLO (and ROUTE): servers with server-side routing use it.
                 routingContext = parsed.routingContext.takeIf { parsed.routing },
                 notificationFilter = config.notificationFilter?.let { NotificationFilter(it.minimumSeverity, it.disabledClassifications) },

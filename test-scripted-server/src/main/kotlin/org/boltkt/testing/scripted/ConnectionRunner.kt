@@ -96,7 +96,7 @@ internal class ConnectionRunner(
         when (answer) {
             is HandshakeAnswer.Version -> { write(legacyAnswer(answer.version)); version = answer.version }
             is HandshakeAnswer.Negotiate -> {
-                version = negotiate(request, answer.supported)
+                version = negotiate(request, answer.supported, answer.readsRanges)
                 if (version == null) {
                     // Recorded before the answer goes out, so a client that sees the refusal also sees the failure.
                     server.recordFailure(ScriptFailure(record.index, step, "no common Bolt version: the client proposed ${describeSlots(request)}, the script supports ${answer.supported}"))
@@ -142,13 +142,14 @@ internal class ConnectionRunner(
         return chosen
     }
 
-    private fun negotiate(request: ByteArray, supported: List<VersionRange>): BoltVersion? {
+    private fun negotiate(request: ByteArray, supported: List<VersionRange>, readsRanges: Boolean): BoltVersion? {
         for (slot in 0 until 4) {
             val at = 4 + slot * 4
             if (request[at + 2].toInt() == 1 && (request[at + 3].toInt() and 0xFF) == 0xFF) continue // manifest marker
             val range = runCatching { VersionRange.readFrom(request, at) }.getOrNull() ?: continue
             if (range.major == 0) continue
-            val common = (range.maxMinor downTo range.minMinor).map { BoltVersion(range.major, it) }
+            val lowest = if (readsRanges) range.minMinor else range.maxMinor
+            val common = (range.maxMinor downTo lowest).map { BoltVersion(range.major, it) }
                 .firstOrNull { v -> supported.any { v in it } }
             if (common != null) return common
         }

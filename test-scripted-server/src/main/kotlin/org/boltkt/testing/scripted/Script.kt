@@ -12,9 +12,10 @@ sealed interface HandshakeAnswer {
     /**
      * Legacy negotiation like a real server: walk the client's slots in order and pick the highest version of the
      * first slot that overlaps [supported]. No overlap: answer `00 00 00 00`, record a failure and close.
-     * The manifest marker slot is ignored.
+     * The manifest marker slot is ignored. [readsRanges] false behaves like Neo4j 4.2 and older: each slot is one
+     * exact version, its range byte ignored.
      */
-    data class Negotiate(val supported: List<VersionRange>) : HandshakeAnswer
+    data class Negotiate(val supported: List<VersionRange>, val readsRanges: Boolean = true) : HandshakeAnswer
 
     /** Answer `00 00 minor major` with [version], whatever the client proposed. */
     data class Version(val version: BoltVersion) : HandshakeAnswer
@@ -170,6 +171,10 @@ class ScriptBuilder {
 
     /** Real-server-like legacy negotiation among [supported]. */
     fun handshakeNegotiate(vararg supported: VersionRange): Unit = handshake(HandshakeAnswer.Negotiate(supported.toList()))
+
+    /** Like [handshakeNegotiate], but each slot read as one exact version, as Neo4j 4.2 and older servers do. */
+    fun handshakeNegotiateExact(vararg supported: VersionRange): Unit =
+        handshake(HandshakeAnswer.Negotiate(supported.toList(), readsRanges = false))
 
     /** Manifest v1 answer offering [offered] and [capabilities]. */
     fun handshakeManifest(vararg offered: VersionRange, capabilities: Long = 0): Unit =

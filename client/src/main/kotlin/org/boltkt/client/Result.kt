@@ -51,7 +51,10 @@ public interface Result {
     /** The only record, or null when there is none; more than one throws [org.boltkt.client.error.ResultNotSingleException]. */
     public suspend fun singleOrNull(): Record?
 
-    /** Every remaining record, buffered in memory. */
+    /**
+     * Every remaining record, buffered in memory. The fetch size then no longer applies: the next PULL asks the
+     * server for all remaining records at once (the official drivers' "fetch all" for lists).
+     */
     public suspend fun list(): List<Record>
 
     /** Discards the remaining records and returns the summary. Can be called repeatedly. */

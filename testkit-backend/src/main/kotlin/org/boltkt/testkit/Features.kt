@@ -57,6 +57,7 @@ object Features {
         "Optimization:EagerTransactionBegin",
         "Optimization:MinimalResets",
         "Optimization:PullPipelining",
+        "Optimization:ResultListFetchAll", // Result.list() asks for the rest with PULL n=-1
         // Configuration hints
         "ConfHint:connection.recv_timeout_seconds",
         // Backend requests for routing tables (neo4j:// drivers)

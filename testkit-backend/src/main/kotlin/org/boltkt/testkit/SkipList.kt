@@ -9,10 +9,6 @@ import kotlinx.serialization.json.booleanOrNull
  * docs/TESTKIT.md can list it; a reason must name what boltkt does not do, never "fails".
  */
 object SkipList {
-    const val ROUTING = "needs client-side routing (neo4j:// routing tables, ROUTE, failover, home-database cache): " +
-        "not built in this branch (issue 9)"
-    const val ONE_RESULT = "boltkt keeps one open result per session/transaction: running a new query consumes " +
-        "(DISCARDs) the previous result (documented choice); this test keeps several results open side by side"
     const val UNKNOWN_QUERY_TYPE = "boltkt reports an unknown query type in the summary as null instead of failing " +
         "(tolerates non-Neo4j servers)"
     const val ABSENT_NOTIFICATIONS = "before Bolt 5.6 boltkt's summary does not distinguish an empty notification " +
@@ -39,11 +35,6 @@ object SkipList {
     val TESTS: Map<String, String> = linkedMapOf(
         "stub.versions.test_versions.TestProtocolVersions.test_server_agent" to SERVER_AGENT,
         "stub.versions.test_versions.TestProtocolVersions.test_should_reject_server_using_verify_connectivity_" to SERVER_AGENT,
-        "stub.iteration.test_iteration_session_run.TestIterationSessionRun.test_nested" to ONE_RESULT,
-        "stub.iteration.test_iteration_tx_run.TestIterationTxRun.test_nested" to ONE_RESULT,
-        "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_pull_after_tx_termination_on_run" to ONE_RESULT,
-        "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_pull_after_tx_termination_on_pull" to ONE_RESULT,
-        "stub.tx_run.test_tx_run.TestTxRun.test_should_prevent_discard_after_tx_termination_on_run" to ONE_RESULT,
         "stub.summary.test_summary.TestSummaryBasicInfo.test_invalid_query_type" to UNKNOWN_QUERY_TYPE,
         "stub.summary.test_summary.TestSummaryNotifications4x4.test_empty_notifications" to ABSENT_NOTIFICATIONS,
     )

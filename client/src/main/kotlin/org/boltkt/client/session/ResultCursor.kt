@@ -28,13 +28,20 @@ import org.boltkt.protocol.value.Value
  */
 internal class ResultCursor(
     private val connection: BoltConnection,
-    private val fetchSize: Long,
+    private var fetchSize: Long,
     private val listener: Listener,
 ) {
     /** Told once when the stream ends, successfully or not, so the owner can release the connection. */
     internal interface Listener {
         suspend fun onSummary(runMetadata: Map<String, Value>, pullMetadata: Map<String, Value>)
         suspend fun onFailure(error: Throwable, connectionUsable: Boolean)
+
+        /**
+         * Called before this cursor sends a PULL or DISCARD: the owner reads the answers other results of the same
+         * transaction still have in flight (the connection answers in order) and throws when the transaction has
+         * failed meanwhile (the server would only answer IGNORED).
+         */
+        suspend fun beforePull(cursor: ResultCursor) = Unit
     }
 
     lateinit var keys: RecordKeys
@@ -51,6 +58,15 @@ internal class ResultCursor(
     private var hasMore = true
     private var lookahead: Record? = null
     private var consumedReason: String? = null
+
+    // Records received for this result while another exchange needed the connection (a later query of the same
+    // transaction or session); handed out before anything is read from the wire.
+    private val buffer = ArrayDeque<Record>()
+
+    // False once a later query ran in the same transaction: PULL/DISCARD then name this stream's qid. The latest
+    // stream is addressed implicitly (qid -1 is the default and not sent).
+    private var latest = true
+    private val streamId: Long get() = if (latest) LAST_QUERY_ID else qid
 
     val isDone: Boolean get() = summaryMetadata != null || failure != null
 
@@ -97,13 +113,80 @@ internal class ResultCursor(
     /** The next record, or null at the end. Throws the query's error (once it is known) on every later call too. */
     suspend fun next(): Record? {
         lookahead?.let { lookahead = null; return it }
+        buffer.removeFirstOrNull()?.let { return it }
         val buffered = bufferedRecord()
         if (buffered != null) return buffered
         return fetch() // tail call: no coroutine frame is allocated for next() itself
     }
 
     /** The next record without consuming it. */
-    suspend fun peek(): Record? = lookahead ?: fetch()?.also { lookahead = it }
+    suspend fun peek(): Record? = lookahead ?: (buffer.removeFirstOrNull() ?: fetch())?.also { lookahead = it }
+
+    /** True when the server can still be asked for more of this stream after a later query ran (it named a qid). */
+    val addressable: Boolean get() = qid != LAST_QUERY_ID
+
+    /** A later query ran in the same transaction: from now on this stream is addressed by its qid. */
+    fun superseded() {
+        latest = false
+    }
+
+    /**
+     * Reads the answers of this result's PULL in flight, if any, into memory so another exchange can use the
+     * connection. A failure is kept for the reader of this result (and reported to the listener), not thrown.
+     */
+    suspend fun drainInFlight() {
+        if (!pullPending || isDone || consumedReason != null) return
+        try {
+            guard {
+                deferredError?.let { deferredError = null; throw it }
+                while (pullPending) receiveInto(buffer)
+            }
+        } catch (e: CancellationException) {
+            throw e
+        } catch (_: Throwable) {
+            // remembered by guard(): the reader of this result gets it after the records buffered before it
+        }
+    }
+
+    /**
+     * Reads every remaining record into memory (the in-flight batch, then PULL all), so the connection is free for
+     * a later query while this result stays readable, as the official drivers buffer a session's previous result.
+     * A failure is kept for the reader, not thrown.
+     */
+    suspend fun bufferAll() {
+        drainInFlight()
+        while (!isDone && consumedReason == null && hasMore) {
+            try {
+                guard {
+                    connection.enqueue(Pull(PULL_ALL, streamId))
+                    connection.flush()
+                    pullPending = true
+                }
+            } catch (e: CancellationException) {
+                throw e
+            } catch (_: Throwable) {
+                return
+            }
+            drainInFlight()
+        }
+    }
+
+    /** Reads one answer of the PULL in flight; records go to [into], null drops them (a DISCARD's drain). */
+    private suspend fun receiveInto(into: ArrayDeque<Record>?) {
+        when (val answer = connection.receive()) {
+            is Response.Record -> {
+                mayHaveHadRecords = true
+                into?.addLast(Record(keys, answer.fields))
+            }
+            is Response.Success -> {
+                pullPending = false
+                hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
+                if (!hasMore) complete(answer.metadata)
+            }
+            is Response.Failure -> throw ServerFailureException(answer, connection.address)
+            Response.Ignored -> throw ProtocolException("PULL was IGNORED by ${connection.address}; the connection was closed")
+        }
+    }
 
     /**
      * A record the connection already decoded, handed out without suspending (see [BoltConnection.receiveBufferedRecord]);
@@ -124,6 +207,14 @@ internal class ResultCursor(
 
     private var deferredError: Throwable? = null
 
+    /**
+     * The caller wants every remaining record ([ResultImpl.list]): PULLs not yet sent ask for all of them at once,
+     * saving a round trip per batch. A PULL already in flight keeps its size.
+     */
+    fun pullRemainingAtOnce() {
+        fetchSize = -1
+    }
+
     private suspend fun fetch(): Record? {
         consumedReason?.let { throw ResultConsumedException(it) }
         failure?.let { throw it }
@@ -132,7 +223,8 @@ internal class ResultCursor(
             deferredError?.let { deferredError = null; throw it }
             while (true) {
                 if (!pullPending) {
-                    connection.enqueue(Pull(fetchSize, qid))
+                    listener.beforePull(this)
+                    connection.enqueue(Pull(fetchSize, streamId))
                     connection.flush()
                     pullPending = true
                 }
@@ -163,25 +255,18 @@ internal class ResultCursor(
      * and returns the summary metadata. [reason] is what later reads of the records will say.
      */
     suspend fun consume(reason: String): Map<String, Value> {
+        buffer.clear()
         summaryMetadata?.let { markConsumed(reason); return it }
         failure?.let { throw it }
         val metadata = guard {
             lookahead = null
             while (summaryMetadata == null) {
                 if (pullPending) {
-                    when (val answer = connection.receive()) {
-                        is Response.Record -> mayHaveHadRecords = true
-                        is Response.Success -> {
-                            pullPending = false
-                            hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
-                            if (!hasMore) complete(answer.metadata)
-                        }
-                        is Response.Failure -> throw ServerFailureException(answer, connection.address)
-                        Response.Ignored -> throw ProtocolException("PULL was IGNORED by ${connection.address}; the connection was closed")
-                    }
+                    receiveInto(null)
                 } else {
+                    listener.beforePull(this)
                     mayHaveHadRecords = true
-                    connection.enqueue(Discard(PULL_ALL, qid))
+                    connection.enqueue(Discard(PULL_ALL, streamId))
                     connection.flush()
                     pullPending = true
                 }

@@ -68,6 +68,7 @@ internal class ResultImpl(
     }
 
     override suspend fun list(): List<Record> {
+        cursor.pullRemainingAtOnce()
         val all = ArrayList<Record>()
         while (true) all += next() ?: return all
     }
@@ -77,7 +78,27 @@ internal class ResultImpl(
         return summaryOf(cursor)
     }
 
-    /** Consumes on behalf of a later `run` or a closing owner; later reads of records say [reason]. */
+    /** True when this result reads [cursor]. */
+    internal fun reads(cursor: ResultCursor): Boolean = this.cursor === cursor
+
+    /**
+     * Frees the connection for another exchange while this result stays readable: its in-flight answers go to
+     * memory; with [keepAddressable] a stream the server can address by qid keeps the rest on the server (a
+     * transaction), any other stream is read to its end (a session's previous auto-commit result).
+     */
+    internal suspend fun detach(keepAddressable: Boolean) {
+        reading {
+            if (keepAddressable && cursor.addressable) cursor.drainInFlight() else cursor.bufferAll()
+            cursor.superseded()
+        }
+    }
+
+    /** Reads this result's in-flight answers into memory, so another result of the transaction can use the wire. */
+    internal suspend fun drain() {
+        reading { cursor.drainInFlight() }
+    }
+
+    /** Consumes on behalf of a closing owner; later reads of records say [reason]. */
     internal suspend fun consumeFor(reason: String) {
         reading { cursor.consume(reason) }
     }

@@ -124,7 +124,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         openTransaction?.close()
     }
 
-    /** One open result or transaction at a time: a new run consumes the previous auto-commit result. */
+    /** One transaction at a time; a new unit of work first buffers the previous auto-commit result. */
     private suspend fun prepareForWork() {
         if (closed) throw ClientException("the session is closed; open a new one")
         // A transaction whose connection died was rolled back by the server; it must not block the session.
@@ -132,7 +132,9 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         if (openTransaction != null) {
             throw ClientException("a transaction is open in this session; run queries in it, or commit/roll it back first")
         }
-        openResult?.takeIf { it.isOpen }?.consumeFor("a later run() in the same session consumed this result; read it (e.g. list()) before the next run")
+        // The previous auto-commit result is read to its end into memory and stays readable (the official drivers'
+        // behaviour): a connection carries one auto-commit stream at a time.
+        openResult?.takeIf { it.isOpen }?.detach(keepAddressable = false)
         openResult = null
     }
 

@@ -34,7 +34,8 @@ internal class TransactionImpl(
     }
 
     private var state: State = State.Open
-    private var openResult: ResultImpl? = null
+    // Results of this transaction that may still need the wire (several may be open side by side, read in any order).
+    private val results = ArrayList<ResultImpl>()
 
     override val isOpen: Boolean get() = state == State.Open
 
@@ -46,16 +47,25 @@ internal class TransactionImpl(
 
     override suspend fun run(query: String, parameters: Map<String, Any?>): Result {
         ensureUsable("run a query")
-        openResult?.takeIf { it.isOpen }?.consumeFor("a later run() in the same transaction consumed this result")
+        // Earlier results stay readable: their in-flight answers are read into memory first (the connection answers
+        // in order), and a stream the server cannot address by qid any more is read to its end.
+        results.removeAll { !it.isOpen }
+        results.forEach { it.detach(keepAddressable = true) }
+        ensureUsable("run a query") // a drained answer may have failed the transaction
         val values = Values.parameters(parameters)
         val cursor = ResultCursor(connection, fetchSize, listener)
         cursor.start(Run(query, values))
-        return ResultImpl(cursor, { summaryOf(it, query, values) }, this).also { openResult = it }
+        return ResultImpl(cursor, { summaryOf(it, query, values) }, this).also { results += it }
+    }
+
+    private suspend fun consumeOpenResults(reason: String) {
+        results.filter { it.isOpen }.forEach { it.consumeFor(reason) }
+        results.clear()
     }
 
     override suspend fun commit() {
         ensureUsable("commit")
-        openResult?.takeIf { it.isOpen }?.consumeFor("the transaction was committed")
+        consumeOpenResults("the transaction was committed")
         ensureUsable("commit")
         var bookmark: String? = null
         try {
@@ -86,7 +96,7 @@ internal class TransactionImpl(
             State.Open -> Unit
         }
         try {
-            openResult?.takeIf { it.isOpen }?.consumeFor("the transaction was rolled back")
+            consumeOpenResults("the transaction was rolled back")
             connection.enqueue(Rollback)
             connection.flush()
             when (val answer = connection.receive()) {
@@ -129,6 +139,12 @@ internal class TransactionImpl(
         override suspend fun onSummary(runMetadata: Map<String, Value>, pullMetadata: Map<String, Value>) = Unit
         override suspend fun onFailure(error: Throwable, connectionUsable: Boolean) {
             if (state == State.Open) state = State.Failed(error)
+        }
+
+        override suspend fun beforePull(cursor: ResultCursor) {
+            results.forEach { if (!it.reads(cursor)) it.drain() }
+            // The server answers IGNORED to anything after a failure: this stream fails the way the transaction did.
+            (state as? State.Failed)?.let { throw it.error }
         }
     }
 

@@ -191,7 +191,7 @@ internal class DriverImpl private constructor(
             val parsed = BoltUri.parse(uri)
             val transports = transportFactory(parsed, config)
             val settings = ConnectionSettings(
-                transport = TransportOptions(connectTimeout = config.connectionTimeout),
+                transport = TransportOptions(connectTimeout = config.connectionTimeout, domainNameResolver = config.domainNameResolver),
                 userAgent = config.userAgent,
                 // neo4j:// sends the routing context in HELLO (and ROUTE): servers with server-side routing use it.
                 routingContext = parsed.routingContext.takeIf { parsed.routing },

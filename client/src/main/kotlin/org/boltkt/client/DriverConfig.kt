@@ -7,6 +7,7 @@ import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.transport.TrustStrategy
 import org.slf4j.Logger
 import org.slf4j.LoggerFactory
+import java.net.InetAddress
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.hours
 import kotlin.time.Duration.Companion.seconds
@@ -37,6 +38,13 @@ import kotlin.time.Duration.Companion.seconds
  * @property resolver maps an initial (seed) address of the URI to the addresses to try, in order (custom DNS,
  *   seed lists); each result is then resolved by DNS. It applies to the URI's hosts only, as in the official
  *   drivers, not to the members a routing table names: use [routingAddressRewriter] for those.
+ * @property domainNameResolver replaces DNS: maps a host name to the IP addresses to try, in order, each with
+ *   [connectionTimeout], exactly like DNS results. Called on every new connection's host (the URI's hosts after
+ *   [resolver], and every routing-table member, after [routingAddressRewriter]), IP literals included (IPv6
+ *   without brackets), as in the official Java driver. It may suspend and must be thread-safe; cancelling the
+ *   connect cancels it. An exception it throws, or an empty list, fails that connect attempt like an unknown
+ *   host (a [org.boltkt.client.error.ServiceUnavailableException] naming the host; routing tries the next
+ *   router). TLS still verifies the original host name. Null (default) uses the system's DNS.
  * @property routingAddressRewriter maps every address a router advertises (ROUTE answers of `neo4j://` drivers)
  *   before it is used, e.g. when cluster members advertise names only reachable inside Kubernetes or behind a
  *   NAT. Must be fast, pure and thread-safe; the rewritten host is what TLS verifies. Null keeps them as is.
@@ -70,6 +78,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxTransactionRetryTime: Duration = builder.maxTransactionRetryTime
     public val notificationFilter: NotificationFilterConfig? = builder.notificationFilter
     public val resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = builder.resolver
+    public val domainNameResolver: (suspend (String) -> List<InetAddress>)? = builder.domainNameResolver
     public val routingAddressRewriter: ((ServerAddress) -> ServerAddress)? = builder.routingAddressRewriter
     public val logger: Logger = builder.logger
     public val transport: TransportKind = builder.transport
@@ -113,6 +122,7 @@ public class DriverConfigBuilder internal constructor() {
     public var maxTransactionRetryTime: Duration = 30.seconds
     public var notificationFilter: NotificationFilterConfig? = null
     public var resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = null
+    public var domainNameResolver: (suspend (String) -> List<InetAddress>)? = null
     public var routingAddressRewriter: ((ServerAddress) -> ServerAddress)? = null
     public var logger: Logger = LoggerFactory.getLogger("org.boltkt.client")
     public var transport: TransportKind = TransportKind.NIO

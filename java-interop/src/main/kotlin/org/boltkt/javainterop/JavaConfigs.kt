@@ -1,6 +1,8 @@
 package org.boltkt.javainterop
 
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.future.await
+import kotlinx.coroutines.runInterruptible
 import org.boltkt.client.DriverConfig
 import org.boltkt.client.HandshakeMode
 import org.boltkt.client.NotificationFilterConfig
@@ -34,6 +36,7 @@ public class JavaDriverConfig private constructor(
     public val kotlinConfig: DriverConfig,
     private val javaResolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>?,
     private val javaRewriter: UnaryOperator<ServerAddress>?,
+    private val javaDomainNameResolver: JavaDomainNameResolver?,
     /** Where futures complete and callbacks run; null means `kotlinx.coroutines.Dispatchers.Default`. */
     public val executor: Executor?,
 ) {
@@ -57,6 +60,8 @@ public class JavaDriverConfig private constructor(
     public val notificationFilter: NotificationFilterConfig? get() = kotlinConfig.notificationFilter
     /** See [DriverConfig.resolver]; the function given to [Builder.withResolver], or null. */
     public val resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? get() = javaResolver
+    /** See [DriverConfig.domainNameResolver]; the resolver given to [Builder.withDomainNameResolver], or null. */
+    public val domainNameResolver: JavaDomainNameResolver? get() = javaDomainNameResolver
     /** See [DriverConfig.routingAddressRewriter]; the operator given to [Builder.withRoutingAddressRewriter], or null. */
     public val routingAddressRewriter: UnaryOperator<ServerAddress>? get() = javaRewriter
     /** See [DriverConfig.logger]. */
@@ -98,6 +103,7 @@ public class JavaDriverConfig private constructor(
         private var notificationFilter: NotificationFilterConfig? = from?.notificationFilter
         private var resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? = from?.javaResolver
         private var routingAddressRewriter: UnaryOperator<ServerAddress>? = from?.javaRewriter
+        private var domainNameResolver: JavaDomainNameResolver? = from?.javaDomainNameResolver
         private var logger: Logger? = from?.logger
         private var transport: TransportKind? = from?.transport
         private var retryClassifier: RetryClassifier? = from?.retryClassifier
@@ -133,6 +139,12 @@ public class JavaDriverConfig private constructor(
          * inside Kubernetes); see [DriverConfig.routingAddressRewriter]. Must be fast, pure and thread-safe.
          */
         public fun withRoutingAddressRewriter(value: UnaryOperator<ServerAddress>?): Builder = apply { routingAddressRewriter = value }
+        /**
+         * Replaces DNS for every host the driver connects to (the URI's hosts after [withResolver], and routing-table
+         * members); null (default) uses the system's DNS. See [DriverConfig.domainNameResolver] and
+         * [JavaDomainNameResolver] for the contract.
+         */
+        public fun withDomainNameResolver(value: JavaDomainNameResolver?): Builder = apply { domainNameResolver = value }
         /** Where the driver logs. */
         public fun withLogger(value: Logger): Builder = apply { logger = value }
         /** The socket implementation. */
@@ -167,6 +179,7 @@ public class JavaDriverConfig private constructor(
         /** The immutable config. @throws org.boltkt.client.error.ConfigurationException for an invalid value. */
         public fun build(): JavaDriverConfig {
             val r = resolver
+            val dns = domainNameResolver
             val kotlin = DriverConfig.build {
                 this@Builder.maxConnectionPoolSize?.let { maxConnectionPoolSize = it }
                 this@Builder.connectionAcquisitionTimeout?.let { connectionAcquisitionTimeout = it }
@@ -178,6 +191,7 @@ public class JavaDriverConfig private constructor(
                 this@Builder.maxTransactionRetryTime?.let { maxTransactionRetryTime = it }
                 notificationFilter = this@Builder.notificationFilter
                 if (r != null) resolver = { address -> r.apply(address).await() }
+                if (dns != null) domainNameResolver = { name -> runInterruptible(Dispatchers.IO) { dns.resolve(name) } }
                 this@Builder.routingAddressRewriter?.let { rw -> routingAddressRewriter = { address -> rw.apply(address) } }
                 this@Builder.logger?.let { logger = it }
                 this@Builder.transport?.let { transport = it }
@@ -188,7 +202,7 @@ public class JavaDriverConfig private constructor(
                 this@Builder.telemetryDisabled?.let { telemetryDisabled = it }
                 this@Builder.handshake?.let { handshake = it }
             }
-            return JavaDriverConfig(kotlin, r, routingAddressRewriter, executor)
+            return JavaDriverConfig(kotlin, r, routingAddressRewriter, dns, executor)
         }
     }
 

@@ -1,12 +1,21 @@
 package org.boltkt.javainterop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.boltkt.client.HandshakeMode;
 import org.boltkt.client.error.BoltException;
+import org.boltkt.client.error.ServiceUnavailableException;
+import org.boltkt.testsupport.neo4j.Neo4jServer;
+import org.boltkt.testsupport.neo4j.Neo4jTestGuards;
 import org.boltkt.testsupport.neo4j.Neo4jVersion;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +67,38 @@ class ConfigPassThroughTest {
         assertEquals(HandshakeMode.LEGACY, legacy.getKotlinConfig().getHandshake());
         assertEquals(HandshakeMode.LEGACY, legacy.getHandshake());
         assertEquals(HandshakeMode.LEGACY, legacy.toBuilder().withFetchSize(10).build().getKotlinConfig().getHandshake());
+    }
+
+    @Test
+    void domainNameResolverFromTheJavaBuilderReplacesDns() {
+        Neo4jServer server = Neo4jTestGuards.neo4jServerOrSkip(Neo4jVersion.LTS_5_26);
+        URI real = server.getBoltUri();
+        String invented = "bolt://no-such-host.invalid:" + real.getPort();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        JavaDomainNameResolver resolver = name -> {
+            asked.add(name);
+            return List.of(InetAddress.getByName(real.getHost()));
+        };
+        JavaDriverConfig config = JavaDriverConfig.builder().withDomainNameResolver(resolver).build();
+        assertSame(resolver, config.getDomainNameResolver());
+        assertSame(resolver, config.toBuilder().withFetchSize(10).build().getDomainNameResolver());
+        try (JavaDriver driver = JavaDriver.create(invented, JavaAuthTokens.basic(server.getUser(), server.getPassword()), config)) {
+            driver.verifyConnectivity();
+        }
+        assertEquals(List.of("no-such-host.invalid"), asked);
+    }
+
+    @Test
+    void aDomainNameResolverThatThrowsIsAConnectFailureNamingTheHost() {
+        Neo4jServer server = Neo4jTestGuards.neo4jServerOrSkip(Neo4jVersion.LTS_5_26);
+        String invented = "bolt://no-such-host.invalid:" + server.getBoltUri().getPort();
+        JavaDriverConfig config = JavaDriverConfig.builder()
+                .withDomainNameResolver(name -> { throw new UnknownHostException("unknown to the test: " + name); })
+                .build();
+        try (JavaDriver driver = JavaDriver.create(invented, JavaAuthTokens.basic(server.getUser(), server.getPassword()), config)) {
+            ServiceUnavailableException error = assertThrows(ServiceUnavailableException.class, driver::verifyConnectivity);
+            assertTrue(String.valueOf(error.getMessage()).contains("unknown to the test: no-such-host.invalid"),
+                    "expected the resolver's failure in the message, got: " + error.getMessage());
+        }
     }
 }

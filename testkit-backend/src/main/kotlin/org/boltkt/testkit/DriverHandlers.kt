@@ -7,7 +7,6 @@ import org.boltkt.client.HandshakeMode
 import org.boltkt.client.NotificationFilterConfig
 import org.boltkt.client.QueryConfig
 import org.boltkt.client.auth.AuthTokenManagers
-import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TrustStrategy
 import org.boltkt.protocol.message.AccessMode
 import java.nio.file.Path
@@ -17,9 +16,6 @@ import kotlin.time.Duration.Companion.milliseconds
 object DriverHandlers {
     fun newDriver(b: Backend, d: JsonObject) {
         val uri = d.str("uri")
-        if (d.boolOrNull("domainNameResolverRegistered") == true) {
-            throw UnsupportedRequestException("boltkt has no domain-name resolver hook (only the address resolver)")
-        }
         if (d.objOrNull("clientCertificate") != null || !d.isNull("clientCertificateProviderId")) {
             throw UnsupportedRequestException("client certificates (mTLS) are not built yet")
         }
@@ -30,6 +26,7 @@ object DriverHandlers {
             AuthTokenManagers.static(d.objOrNull("authorizationToken")?.let(Auth::toToken) ?: org.boltkt.client.auth.AuthTokens.none())
         }
         val resolverRegistered = d.boolOrNull("resolverRegistered") == true
+        val domainNameResolverRegistered = d.boolOrNull("domainNameResolverRegistered") == true
         val encryptedFlag = d.boolOrNull("encrypted")
         val trusted = d["trustedCertificates"]
         val driver = BoltDriver(uri, manager) {
@@ -54,12 +51,8 @@ object DriverHandlers {
                     else -> TrustStrategy.CustomCertificates(d.strings("trustedCertificates").orEmpty().map { Path.of(it) })
                 }
             }
-            if (resolverRegistered) {
-                resolver = { address ->
-                    val answer = b.callback { id -> "ResolverResolutionRequired" to obj("id" to id, "address" to "${address.host}:${address.port}") }
-                    answer.strings("addresses").orEmpty().map(::parseAddress)
-                }
-            }
+            if (resolverRegistered) resolver = ResolverCallbacks.addressResolver(b)
+            if (domainNameResolverRegistered) domainNameResolver = ResolverCallbacks.domainNameResolver(b)
         }
         val scheme = uri.substringBefore("://").lowercase()
         val id = b.newId()
@@ -72,12 +65,6 @@ object DriverHandlers {
         val disabled = d.strings("notificationsDisabledCategories")
         if (severity == null && disabled == null) return null
         return NotificationFilterConfig(severity, disabled?.toSet())
-    }
-
-    fun parseAddress(text: String): ServerAddress {
-        val colon = text.lastIndexOf(':')
-        if (colon < 0) return ServerAddress(text, ServerAddress.DEFAULT_BOLT_PORT)
-        return ServerAddress(text.substring(0, colon).removeSurrounding("[", "]"), text.substring(colon + 1).toInt())
     }
 
     internal fun driver(b: Backend, d: JsonObject): DriverEntry {

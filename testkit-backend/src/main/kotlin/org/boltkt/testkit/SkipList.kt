@@ -20,17 +20,11 @@ object SkipList {
     const val TERMINATED_CODE = "boltkt keeps the server's code Neo.TransientError.Transaction.Terminated / " +
         "LockClientStopped (as a non-retryable ClientException) instead of rewriting it to Neo.ClientError.*"
 
-    const val DOMAIN_NAME_RESOLVER = "needs a domain-name resolver callback (testkit's domainNameResolverFn): boltkt " +
-        "has only the address resolver"
-
     /**
      * Test methods skipped in every class that has them (testkit repeats the routing tests per Bolt version in
-     * subclasses in other modules): keyed by the method name, the last segment of the test id.
+     * subclasses in other modules): keyed by the method name, the last segment of the test id. Empty today.
      */
-    val METHODS: Map<String, String> = linkedMapOf(
-        "test_should_request_rt_from_all_initial_routers_until_successful_on_unknown_failure" to DOMAIN_NAME_RESOLVER,
-        "test_should_request_rt_from_all_initial_routers_until_successful_on_authorization_expired" to DOMAIN_NAME_RESOLVER,
-    )
+    val METHODS: Map<String, String> = linkedMapOf()
 
     val TESTS: Map<String, String> = linkedMapOf(
         "stub.versions.test_versions.TestProtocolVersions.test_server_agent" to SERVER_AGENT,

@@ -191,7 +191,7 @@ internal class DriverImpl private constructor(
             val parsed = BoltUri.parse(uri)
             val transports = transportFactory(parsed, config)
             val settings = ConnectionSettings(
-                transport = TransportOptions(connectTimeout = config.connectionTimeout),
+                transport = TransportOptions(connectTimeout = config.connectionTimeout, domainNameResolver = config.domainNameResolver),
                 userAgent = config.userAgent,
                 proposals = config.handshake.proposals,
                 fallbackProposals = config.handshake.fallback,

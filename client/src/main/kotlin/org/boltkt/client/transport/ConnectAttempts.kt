@@ -2,16 +2,14 @@ package org.boltkt.client.transport
 
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.runInterruptible
 import kotlinx.coroutines.withTimeoutOrNull
 import java.io.IOException
-import java.net.InetAddress
 import java.net.InetSocketAddress
-import java.net.UnknownHostException
 
 /**
- * Resolves [address] on [Dispatchers.IO] and runs [attempt] against each resolved address in order, each bounded
- * by [TransportOptions.connectTimeout], returning the first transport that connects.
+ * Resolves [address] (with [TransportOptions.domainNameResolver], else DNS on [Dispatchers.IO]) and runs [attempt]
+ * against each resolved address in order, each bounded by [TransportOptions.connectTimeout], returning the first
+ * transport that connects.
  *
  * [attempt] must close whatever it opened when it fails or is cancelled. The transport it returns is closed here
  * if the timeout or a cancellation wins the race against its completion, so nothing leaks.
@@ -21,7 +19,7 @@ internal suspend fun connectToFirstReachable(
     options: TransportOptions,
     attempt: suspend (InetSocketAddress) -> Transport,
 ): Transport {
-    val resolved = resolve(address)
+    val resolved = resolveHost(address, options.domainNameResolver)
     val failures = ArrayList<TransportConnectException>(resolved.size)
     for (inet in resolved) {
         val target = InetSocketAddress(inet, address.port)
@@ -49,18 +47,6 @@ internal suspend fun connectToFirstReachable(
     val last = failures.last()
     failures.dropLast(1).forEach(last::addSuppressed)
     throw last
-}
-
-private suspend fun resolve(address: ServerAddress): List<InetAddress> {
-    val resolved = try {
-        runInterruptible(Dispatchers.IO) { InetAddress.getAllByName(address.host.removeSurrounding("[", "]")) }
-    } catch (e: UnknownHostException) {
-        throw TransportConnectException(address, "cannot resolve host of $address: ${e.message ?: e}", e)
-    } catch (e: SecurityException) {
-        throw TransportConnectException(address, "not allowed to resolve host of $address", e)
-    }
-    if (resolved.isEmpty()) throw TransportConnectException(address, "host of $address resolved to no address")
-    return resolved.toList()
 }
 
 private fun InetSocketAddress.describe(): String = "${address.hostAddress}:$port"

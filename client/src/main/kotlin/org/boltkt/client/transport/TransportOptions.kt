@@ -1,5 +1,6 @@
 package org.boltkt.client.transport
 
+import java.net.InetAddress
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.seconds
 
@@ -12,12 +13,16 @@ import kotlin.time.Duration.Companion.seconds
  * @property tcpNoDelay sets `TCP_NODELAY` (disables Nagle's algorithm); Bolt writes whole requests at once, so
  *   this is on by default.
  * @property keepAlive sets `SO_KEEPALIVE`, so the OS probes idle pooled connections.
+ * @property domainNameResolver replaces DNS: maps the host of every address connected to (IP literals included,
+ *   IPv6 without brackets) to the IP addresses to try, in order; null uses the system's DNS. See
+ *   [org.boltkt.client.DriverConfig.domainNameResolver] for its contract.
  * @throws IllegalArgumentException if [connectTimeout] is not positive.
  */
 public data class TransportOptions(
     val connectTimeout: Duration = DEFAULT_CONNECT_TIMEOUT,
     val tcpNoDelay: Boolean = true,
     val keepAlive: Boolean = true,
+    val domainNameResolver: (suspend (String) -> List<InetAddress>)? = null,
 ) {
     init {
         require(connectTimeout.isPositive()) { "connectTimeout must be positive: $connectTimeout" }

@@ -55,6 +55,7 @@ object Features {
         "AuthorizationExpiredTreatment", // testkit names this optimization without the prefix
         "Optimization:ConnectionReuse",
         "Optimization:EagerTransactionBegin",
+        "Optimization:ImplicitDefaultArguments", // defaults (write mode, no db/bookmarks, the latest qid) are not sent
         "Optimization:MinimalResets",
         "Optimization:PullPipelining",
         "Optimization:ResultListFetchAll", // Result.list() asks for the rest with PULL n=-1

@@ -66,6 +66,8 @@ import kotlin.time.Duration.Companion.seconds
  * @property handshake which Bolt versions a new connection proposes: [HandshakeMode.AUTO] (default: Bolt 6.0
  *   through the manifest, down to 3.0, with a second connect for Neo4j 4.1/4.2) or [HandshakeMode.LEGACY]
  *   (the pre-manifest proposal, never Bolt 6.0).
+ * @property ticker the clock for connection age, idle time and routing-table TTLs; [Ticker.SYSTEM] (default).
+ *   Replace it only in tests (see [Ticker]).
  */
 public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize
@@ -88,6 +90,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val clientCertificate: ClientCertificateProvider? = builder.clientCertificate
     public val telemetryDisabled: Boolean = builder.telemetryDisabled
     public val handshake: HandshakeMode = builder.handshake
+    public val ticker: Ticker = builder.ticker
 
     init {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
@@ -132,6 +135,7 @@ public class DriverConfigBuilder internal constructor() {
     public var clientCertificate: ClientCertificateProvider? = null
     public var telemetryDisabled: Boolean = false
     public var handshake: HandshakeMode = HandshakeMode.AUTO
+    public var ticker: Ticker = Ticker.SYSTEM
 
     /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
     public fun livenessCheckAfter(idle: Duration) {

@@ -5,6 +5,7 @@ import kotlinx.coroutines.future.await
 import kotlinx.coroutines.runInterruptible
 import org.boltkt.client.DriverConfig
 import org.boltkt.client.HandshakeMode
+import org.boltkt.client.Ticker
 import org.boltkt.client.NotificationFilterConfig
 import org.boltkt.client.QueryConfig
 import org.boltkt.client.SessionConfig
@@ -87,6 +88,9 @@ public class JavaDriverConfig private constructor(
     /** See [DriverConfig.handshake]. */
     public val handshake: HandshakeMode get() = kotlinConfig.handshake
 
+    /** See [DriverConfig.ticker]. */
+    public val ticker: Ticker get() = kotlinConfig.ticker
+
     /** A builder starting from this config's values. */
     public fun toBuilder(): Builder = Builder(this)
 
@@ -113,6 +117,7 @@ public class JavaDriverConfig private constructor(
         private var clientCertificate: ClientCertificateProvider? = from?.clientCertificate
         private var telemetryDisabled: Boolean? = from?.telemetryDisabled
         private var handshake: HandshakeMode? = from?.handshake
+        private var ticker: Ticker? = from?.ticker
 
         /** Connections per server address (idle + in use). */
         public fun withMaxConnectionPoolSize(value: Int): Builder = apply { maxConnectionPoolSize = value }
@@ -170,6 +175,9 @@ public class JavaDriverConfig private constructor(
 
         /** See [DriverConfig.handshake]: which Bolt versions new connections propose (AUTO or LEGACY). */
         public fun withHandshake(value: HandshakeMode): Builder = apply { handshake = value }
+
+        /** See [DriverConfig.ticker]: the clock for connection age, idle time and routing-table TTLs (tests only). */
+        public fun withTicker(value: Ticker): Builder = apply { ticker = value }
         /**
          * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
          * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
@@ -201,6 +209,7 @@ public class JavaDriverConfig private constructor(
                 clientCertificate = this@Builder.clientCertificate
                 this@Builder.telemetryDisabled?.let { telemetryDisabled = it }
                 this@Builder.handshake?.let { handshake = it }
+                this@Builder.ticker?.let { ticker = it }
             }
             return JavaDriverConfig(kotlin, r, routingAddressRewriter, dns, executor)
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.boltkt.client.HandshakeMode;
+import org.boltkt.client.Ticker;
 import org.boltkt.client.error.BoltException;
 import org.boltkt.client.error.ServiceUnavailableException;
 import org.boltkt.testsupport.neo4j.Neo4jServer;
@@ -67,6 +68,16 @@ class ConfigPassThroughTest {
         assertEquals(HandshakeMode.LEGACY, legacy.getKotlinConfig().getHandshake());
         assertEquals(HandshakeMode.LEGACY, legacy.getHandshake());
         assertEquals(HandshakeMode.LEGACY, legacy.toBuilder().withFetchSize(10).build().getKotlinConfig().getHandshake());
+    }
+
+    @Test
+    void tickerFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
+        assertSame(Ticker.SYSTEM, JavaDriverConfig.defaults().getKotlinConfig().getTicker());
+        Ticker frozen = () -> 42L;
+        JavaDriverConfig config = JavaDriverConfig.builder().withTicker(frozen).build();
+        assertSame(frozen, config.getKotlinConfig().getTicker());
+        assertSame(frozen, config.getTicker());
+        assertSame(frozen, config.toBuilder().withFetchSize(10).build().getKotlinConfig().getTicker());
     }
 
     @Test

@@ -57,6 +57,7 @@ class Backend(private val writer: ResponseWriter) {
     val results = HashMap<String, Result>()
     val bookmarkManagers = HashMap<String, BookmarkManager>()
     val authManagers = HashMap<String, AuthTokenManager>()
+    val fakeTime = FakeTime()
     val errors = ConcurrentHashMap<String, Throwable>()
     private val pending = ConcurrentHashMap<String, CompletableDeferred<JsonObject>>()
 

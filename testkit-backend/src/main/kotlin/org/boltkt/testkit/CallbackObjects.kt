@@ -8,7 +8,6 @@ import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.bookmark.BookmarkManagers
 import org.boltkt.client.error.BoltException
 import org.boltkt.protocol.message.AuthToken
-import java.time.Instant
 
 /** Bookmark managers and auth token managers whose callbacks are answered by the frontend. */
 object CallbackObjects {
@@ -71,12 +70,12 @@ object CallbackObjects {
 
     fun newBearerAuthTokenManager(b: Backend) {
         val id = b.newId()
-        b.authManagers[id] = AuthTokenManagers.bearer {
+        b.authManagers[id] = AuthTokenManagers.bearer(clock = b.fakeTime.clock) {
             val answer = b.callback { rid -> "BearerAuthTokenProviderRequest" to obj("id" to rid, "bearerAuthTokenManagerId" to id) }
             val withExpiry = answer.objOrNull("auth")?.let { it.objOrNull("data") ?: it }
                 ?: throw BadRequestException("BearerAuthTokenProviderCompleted without 'auth'")
             val token = authOf(withExpiry)
-            val expiresAt = withExpiry.longOrNull("expiresInMs")?.let { Instant.now().plusMillis(it) }
+            val expiresAt = withExpiry.longOrNull("expiresInMs")?.let { b.fakeTime.clock.instant().plusMillis(it) }
             ExpiringAuthToken(token, expiresAt)
         }
         b.send("BearerAuthTokenManager", obj("id" to id))

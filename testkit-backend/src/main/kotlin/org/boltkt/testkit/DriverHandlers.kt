@@ -43,6 +43,7 @@ object DriverHandlers {
             // second connect (HandshakeMode.AUTO) would reach them only after a recorded failure. testkit 5.0 has no
             // manifest or Bolt 6.0 test, so the pre-manifest proposal loses nothing here.
             handshake = HandshakeMode.LEGACY
+            ticker = b.fakeTime // real time unless a test installs testkit's fake time
             if (encryptedFlag == true) {
                 encrypted = true
                 trustStrategy = when {

@@ -62,6 +62,7 @@ object Features {
         // Configuration hints
         "ConfHint:connection.recv_timeout_seconds",
         // Backend requests for routing tables (neo4j:// drivers)
+        "Backend:MockTime", // FakeTime: the drivers' Ticker and the bearer managers' Clock
         "Backend:RTFetch",
         "Backend:RTForceUpdate",
     )

@@ -49,8 +49,9 @@ object Handlers {
             "ForcedRoutingTableUpdate" -> RoutingHandlers.forcedUpdate(b, d)
             "NewClientCertificateProvider", "ClientCertificateProviderClose" ->
                 throw UnsupportedRequestException("client certificates (mTLS) are not built yet (Feature:API:SSLClientCertificate not advertised)")
-            "FakeTimeInstall", "FakeTimeTick", "FakeTimeUninstall" ->
-                throw UnsupportedRequestException("the driver has no injectable clock (Backend:MockTime not advertised)")
+            "FakeTimeInstall" -> { b.fakeTime.install(); b.send("FakeTimeAck", obj()) }
+            "FakeTimeTick" -> { b.fakeTime.tick(d.longOrNull("incrementMs") ?: throw BadRequestException("FakeTimeTick without incrementMs")); b.send("FakeTimeAck", obj()) }
+            "FakeTimeUninstall" -> { b.fakeTime.uninstall(); b.send("FakeTimeAck", obj()) }
             else -> throw UnsupportedRequestException("unknown request")
         }
     }

@@ -25,6 +25,7 @@ internal data class ConnectionSettings(
     val maxMessageSize: Int = ChunkReassembler.DEFAULT_MAX_MESSAGE_SIZE,
     val routingContext: Map<String, String>? = null,
     val notificationFilter: NotificationFilter? = null,
+    val nanoTime: () -> Long = System::nanoTime,
 ) {
     companion object {
         const val DRIVER_VERSION: String = "0.1.0"

@@ -51,6 +51,7 @@ internal class Connector(
         try {
             val connection = BoltConnection(
                 transport, address, Capabilities.of(negotiated.version), settings.decodeLimits, settings.maxMessageSize,
+                settings.nanoTime,
             )
             val logon = sessionAuth?.takeIf { connection.capabilities.logonLogoff } ?: driverAuth()
             authenticate(connection, logon)

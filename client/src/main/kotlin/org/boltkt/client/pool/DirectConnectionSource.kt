@@ -38,7 +38,7 @@ internal class DirectConnectionSource(
     logger: Logger = NOPLogger.NOP_LOGGER,
     private val fallbacks: List<ServerAddress> = emptyList(),
 ) : ConnectionSource {
-    private val pool = ConnectionPool(address, poolSettings, connect = { open(null) { authManager.getToken() } }, logger = logger)
+    private val pool = ConnectionPool(address, poolSettings, connect = { open(null) { authManager.getToken() } }, nanoTime = poolSettings.nanoTime, logger = logger)
 
     override suspend fun acquire(request: AcquireRequest): BoltConnection {
         val sessionAuth = request.auth

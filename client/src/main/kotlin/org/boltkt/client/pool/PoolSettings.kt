@@ -14,6 +14,7 @@ internal data class PoolSettings(
     val maxSize: Int = 100,
     val maxLifetime: Duration = Duration.INFINITE,
     val livenessCheckAfter: Duration = Duration.INFINITE,
+    val nanoTime: () -> Long = System::nanoTime,
 ) {
     init {
         require(maxSize > 0) { "max pool size must be positive: $maxSize" }

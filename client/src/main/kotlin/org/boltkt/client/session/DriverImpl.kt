@@ -127,7 +127,7 @@ internal class DriverImpl private constructor(
     }
 
     private fun info(t: RoutingTable) =
-        RoutingTableInfo(t.database.takeUnless { it == org.boltkt.client.routing.RoutingTableParser.UNNAMED_HOME }, t.routers, t.readers, t.writers, t.ttlSeconds, t.isExpired(System.nanoTime()))
+        RoutingTableInfo(t.database.takeUnless { it == org.boltkt.client.routing.RoutingTableParser.UNNAMED_HOME }, t.routers, t.readers, t.writers, t.ttlSeconds, t.isExpired(config.ticker.read()))
 
     override suspend fun close() {
         if (!closed.compareAndSet(false, true)) return
@@ -198,9 +198,10 @@ internal class DriverImpl private constructor(
                 // neo4j:// sends the routing context in HELLO (and ROUTE): servers with server-side routing use it.
                 routingContext = parsed.routingContext.takeIf { parsed.routing },
                 notificationFilter = config.notificationFilter?.let { NotificationFilter(it.minimumSeverity, it.disabledClassifications) },
+                nanoTime = config.ticker::read,
             )
             val connector = Connector(transports, settings, config.logger)
-            val poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout)
+            val poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout, config.ticker::read)
             fun memberSource(address: ServerAddress, fallbacks: List<ServerAddress>, resolver: (suspend (ServerAddress) -> List<ServerAddress>)?) =
                 DirectConnectionSource(
                     address = address,
@@ -224,8 +225,9 @@ internal class DriverImpl private constructor(
                     // The acquisition timeout covers getting the router's connection, not its ROUTE answer (as in
                     // the official drivers); a router that never answers still fails, after a longer bound.
                     routeTimeout = maxOf(config.connectionAcquisitionTimeout, MIN_ROUTE_TIMEOUT),
+                    nanoTime = config.ticker::read,
                 )
-                RoutingConnectionSource(pools, rediscovery, config.logger)
+                RoutingConnectionSource(pools, rediscovery, config.logger, nanoTime = config.ticker::read)
             } else {
                 memberSource(parsed.address, parsed.addresses.drop(1), config.resolver)
             }

@@ -1,0 +1,84 @@
+package org.boltkt.client.pool
+
+import io.kotest.matchers.shouldBe
+import kotlinx.coroutines.runBlocking
+import org.boltkt.client.BoltDriver
+import org.boltkt.client.Driver
+import org.boltkt.client.Ticker
+import org.boltkt.client.record.getLong
+import org.boltkt.client.use
+import org.boltkt.protocol.message.AuthToken
+import org.boltkt.protocol.message.RequestKind
+import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.serveDefaults
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.Timeout
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicLong
+import kotlin.time.Duration.Companion.hours
+import kotlin.time.Duration.Companion.minutes
+
+/**
+ * [org.boltkt.client.DriverConfig.ticker] is the clock of connection idle time and age: moving a fake ticker
+ * forward triggers the liveness check and the lifetime limit without sleeping (testkit's Backend:MockTime).
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class TickerTest {
+    private val now = AtomicLong(1_000_000_000L)
+    private val ticker = Ticker { now.get() }
+
+    private fun advance(by: kotlin.time.Duration) { now.addAndGet(by.inWholeNanoseconds) }
+
+    private suspend fun Driver.query(): Long = session().use { it.run("RETURN 1 AS n").single().getLong("n") }
+
+    private fun resets(server: ScriptedBoltServer) =
+        (0 until server.connectionsAccepted).sumOf { i -> server.requests(i).count { it.kind == RequestKind.RESET } }
+
+    @Test
+    fun `an idle connection is checked with a RESET only once the ticker passes the liveness timeout`() {
+        ScriptedBoltServer { hello(); logon(); serveDefaults() }.start().use { server ->
+            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) {
+                this.ticker = this@TickerTest.ticker
+                connectionLivenessCheckTimeout = 5.minutes
+            }
+            try {
+                runBlocking {
+                    driver.query()
+                    val before = resets(server)
+                    advance(4.minutes)
+                    driver.query()
+                    resets(server) shouldBe before // idle for less than the timeout: no check
+                    advance(5.minutes)
+                    driver.query()
+                    resets(server) shouldBe before + 1 // idle for the timeout: one RESET round trip first
+                }
+            } finally {
+                runBlocking { driver.close() }
+            }
+            server.connectionsAccepted shouldBe 1
+        }
+    }
+
+    @Test
+    fun `a connection older than the maximum lifetime by the ticker is replaced`() {
+        ScriptedBoltServer { hello(); logon(); serveDefaults() }.start().use { server ->
+            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) {
+                this.ticker = this@TickerTest.ticker
+                maxConnectionLifetime = 1.hours
+            }
+            try {
+                runBlocking {
+                    driver.query()
+                    advance(59.minutes)
+                    driver.query()
+                    server.connectionsAccepted shouldBe 1
+                    advance(2.minutes)
+                    driver.query()
+                    server.connectionsAccepted shouldBe 2
+                }
+            } finally {
+                runBlocking { driver.close() }
+            }
+        }
+    }
+}

@@ -34,51 +34,42 @@ class TickerTest {
     private fun resets(server: ScriptedBoltServer) =
         (0 until server.connectionsAccepted).sumOf { i -> server.requests(i).count { it.kind == RequestKind.RESET } }
 
-    @Test
-    fun `an idle connection is checked with a RESET only once the ticker passes the liveness timeout`() {
+    private fun withDriver(configure: org.boltkt.client.DriverConfigBuilder.() -> Unit, block: suspend (Driver, ScriptedBoltServer) -> Unit) =
         ScriptedBoltServer { hello(); logon(); serveDefaults() }.start().use { server ->
             val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) {
                 this.ticker = this@TickerTest.ticker
-                connectionLivenessCheckTimeout = 5.minutes
+                configure()
             }
             try {
-                runBlocking {
-                    driver.query()
-                    val before = resets(server)
-                    advance(4.minutes)
-                    driver.query()
-                    resets(server) shouldBe before // idle for less than the timeout: no check
-                    advance(5.minutes)
-                    driver.query()
-                    resets(server) shouldBe before + 1 // idle for the timeout: one RESET round trip first
-                }
+                runBlocking { block(driver, server) }
             } finally {
                 runBlocking { driver.close() }
             }
-            server.connectionsAccepted shouldBe 1
         }
-    }
 
     @Test
-    fun `a connection older than the maximum lifetime by the ticker is replaced`() {
-        ScriptedBoltServer { hello(); logon(); serveDefaults() }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) {
-                this.ticker = this@TickerTest.ticker
-                maxConnectionLifetime = 1.hours
-            }
-            try {
-                runBlocking {
-                    driver.query()
-                    advance(59.minutes)
-                    driver.query()
-                    server.connectionsAccepted shouldBe 1
-                    advance(2.minutes)
-                    driver.query()
-                    server.connectionsAccepted shouldBe 2
-                }
-            } finally {
-                runBlocking { driver.close() }
-            }
+    fun `an idle connection is checked with a RESET only once the ticker passes the liveness timeout`() =
+        withDriver({ connectionLivenessCheckTimeout = 5.minutes }) { driver, server ->
+            driver.query()
+            val before = resets(server)
+            advance(4.minutes)
+            driver.query()
+            resets(server) shouldBe before // idle for less than the timeout: no check
+            advance(5.minutes)
+            driver.query()
+            resets(server) shouldBe before + 1 // idle for the timeout: one RESET round trip first
+            server.connectionsAccepted shouldBe 1
         }
-    }
+
+    @Test
+    fun `a connection older than the maximum lifetime by the ticker is replaced`() =
+        withDriver({ maxConnectionLifetime = 1.hours }) { driver, server ->
+            driver.query()
+            advance(59.minutes)
+            driver.query()
+            server.connectionsAccepted shouldBe 1
+            advance(2.minutes)
+            driver.query()
+            server.connectionsAccepted shouldBe 2
+        }
 }

@@ -8,7 +8,6 @@ import org.boltkt.client.record.getLong
 import org.boltkt.client.use
 import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.RequestKind
-import org.boltkt.testing.scripted.ScriptBuilder
 import org.boltkt.testing.scripted.ScriptedBoltServer
 import org.boltkt.testing.scripted.record
 import org.boltkt.testing.scripted.success
@@ -22,20 +21,19 @@ import java.util.concurrent.TimeUnit
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ListFetchAllTest {
-    private fun ScriptBuilder.fiveRecords(pulls: MutableList<Long?>) {
-        hello()
-        logon()
-        expect(RequestKind.RUN)
-        expect(RequestKind.PULL) { pulls += it.n }
-        reply(success("fields" to listOf("n")), record(1), record(3), success("has_more" to true))
-        expect(RequestKind.PULL) { pulls += it.n }
-        reply(record(5), record(7), success("has_more" to true))
-        expect(RequestKind.PULL) { pulls += it.n }
-        reply(record(9), success("type" to "r"))
-    }
-
-    private fun rows(pulls: MutableList<Long?>, read: suspend (org.boltkt.client.Result) -> List<Long>): List<Long> =
-        ScriptedBoltServer { fiveRecords(pulls) }.start().use { server ->
+    /** RUN, then PULLs answered with [batches] of records; the last batch ends the stream. */
+    private fun rows(pulls: MutableList<Long?>, batches: List<List<Int>>, read: suspend (org.boltkt.client.Result) -> List<Long>): List<Long> =
+        ScriptedBoltServer {
+            hello()
+            logon()
+            expect(RequestKind.RUN)
+            batches.forEachIndexed { i, batch ->
+                expect(RequestKind.PULL) { pulls += it.n }
+                if (i == 0) reply(success("fields" to listOf("n")))
+                batch.forEach { reply(record(it)) }
+                reply(if (i == batches.lastIndex) success("type" to "r") else success("has_more" to true))
+            }
+        }.start().use { server ->
             val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 2 }
             try {
                 runBlocking { driver.session().use { s -> read(s.run("RETURN n")) } }
@@ -47,30 +45,15 @@ class ListFetchAllTest {
     @Test
     fun `list pulls the fetch size first, then everything left at once`() {
         val pulls = ArrayList<Long?>()
-        val rows = ScriptedBoltServer {
-            hello()
-            logon()
-            expect(RequestKind.RUN)
-            expect(RequestKind.PULL) { pulls += it.n }
-            reply(success("fields" to listOf("n")), record(1), record(3), success("has_more" to true))
-            expect(RequestKind.PULL) { pulls += it.n }
-            reply(record(5), record(7), record(9), success("type" to "r"))
-        }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 2 }
-            try {
-                runBlocking { driver.session().use { s -> s.run("RETURN n").list().map { it.getLong("n") } } }
-            } finally {
-                runBlocking { driver.close() }
-            }.also { server.assertScriptCompleted() }
-        }
-        rows shouldBe listOf(1L, 3L, 5L, 7L, 9L)
+        rows(pulls, listOf(listOf(1, 3), listOf(5, 7, 9))) { r -> r.list().map { it.getLong("n") } } shouldBe listOf(1L, 3L, 5L, 7L, 9L)
         pulls shouldBe listOf(2L, -1L)
     }
 
     @Test
     fun `iterating keeps pulling batches of the fetch size`() {
         val pulls = ArrayList<Long?>()
-        rows(pulls) { r -> r.records().toList().map { it.getLong("n") } } shouldBe listOf(1L, 3L, 5L, 7L, 9L)
+        rows(pulls, listOf(listOf(1, 3), listOf(5, 7), listOf(9))) { r -> r.records().toList().map { it.getLong("n") } } shouldBe
+            listOf(1L, 3L, 5L, 7L, 9L)
         pulls shouldBe listOf(2L, 2L, 2L)
     }
 }

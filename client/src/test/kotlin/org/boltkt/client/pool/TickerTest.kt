@@ -6,10 +6,13 @@ import org.boltkt.client.BoltDriver
 import org.boltkt.client.Driver
 import org.boltkt.client.Ticker
 import org.boltkt.client.record.getLong
+import org.boltkt.client.routing.Routing
+import org.boltkt.client.routing.Routing.read
 import org.boltkt.client.use
 import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.ScriptedCluster
 import org.boltkt.testing.scripted.serveDefaults
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
@@ -17,10 +20,12 @@ import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicLong
 import kotlin.time.Duration.Companion.hours
 import kotlin.time.Duration.Companion.minutes
+import kotlin.time.Duration.Companion.seconds
 
 /**
- * [org.boltkt.client.DriverConfig.ticker] is the clock of connection idle time and age: moving a fake ticker
- * forward triggers the liveness check and the lifetime limit without sleeping (testkit's Backend:MockTime).
+ * [org.boltkt.client.DriverConfig.ticker] is the clock of connection idle time, age and routing-table TTLs: moving a
+ * fake ticker forward triggers the liveness check, the lifetime limit and a table refresh without sleeping
+ * (testkit's Backend:MockTime).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TickerTest {
@@ -72,4 +77,22 @@ class TickerTest {
             driver.query()
             server.connectionsAccepted shouldBe 2
         }
+
+    @Test
+    fun `a routing table expires when the ticker passes its TTL`() {
+        ScriptedCluster(2).use { c ->
+            c.table(routers = listOf(0), readers = listOf(1), writers = listOf(0), ttlSeconds = 300)
+            Routing.withDriver(c, configure = { this.ticker = this@TickerTest.ticker }) { driver ->
+                driver.read("A", "neo4j")
+                advance(299.seconds)
+                driver.read("B", "neo4j")
+                c.routeRequests.size shouldBe 1 // within the TTL by the ticker: the cached table
+                driver.routingTable("neo4j")!!.expired shouldBe false
+                advance(2.seconds)
+                driver.routingTable("neo4j")!!.expired shouldBe true
+                driver.read("C", "neo4j")
+                c.routeRequests.size shouldBe 2 // past it: fetched again
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.ScriptedCluster
 import org.boltkt.testing.scripted.record
 import org.boltkt.testing.scripted.success
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -42,18 +43,7 @@ class AcquisitionTimeoutRouteTest {
                     expect(RequestKind.ROUTE)
                     delay(1500); noop(); delay(1500)
                     replyWith { _, context ->
-                        listOf(
-                            success(
-                                "rt" to mapOf(
-                                    "ttl" to 1000L,
-                                    "servers" to listOf(
-                                        mapOf("addresses" to listOf(context.serverAddress), "role" to "ROUTE"),
-                                        mapOf("addresses" to listOf(server.hostAndPort), "role" to "READ"),
-                                        mapOf("addresses" to listOf(server.hostAndPort), "role" to "WRITE"),
-                                    ),
-                                ),
-                            ),
-                        )
+                        listOf(ScriptedCluster.routeSuccess(ScriptedCluster.RoutingAnswer(listOf(context.serverAddress), listOf(server.hostAndPort), listOf(server.hostAndPort), ttlSeconds = 1000, database = null)))
                     }
                 }
             }.start().use { router ->

@@ -16,6 +16,7 @@ import org.boltkt.protocol.value.ListValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.ScriptedCluster
 import org.boltkt.testing.scripted.success
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -109,18 +110,7 @@ class BookmarkSupplierRoutingTest {
                     when (request.kind) {
                         RequestKind.ROUTE -> {
                             routeBookmarks += strings(request.field(1))
-                            listOf(
-                                success(
-                                    "rt" to mapOf(
-                                        "ttl" to 1000L, "db" to "neo4j",
-                                        "servers" to listOf(
-                                            mapOf("addresses" to listOf(context.serverAddress), "role" to "ROUTE"),
-                                            mapOf("addresses" to listOf(server.hostAndPort), "role" to "READ"),
-                                            mapOf("addresses" to listOf(server.hostAndPort), "role" to "WRITE"),
-                                        ),
-                                    ),
-                                ),
-                            )
+                            listOf(ScriptedCluster.routeSuccess(ScriptedCluster.RoutingAnswer(listOf(context.serverAddress), listOf(server.hostAndPort), listOf(server.hostAndPort), ttlSeconds = 1000, database = "neo4j")))
                         }
                         RequestKind.RESET -> listOf(success())
                         else -> null

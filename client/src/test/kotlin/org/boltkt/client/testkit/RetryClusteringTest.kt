@@ -13,6 +13,7 @@ import org.boltkt.protocol.value.NullValue
 import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.testing.scripted.ScriptBuilder
 import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.ScriptedCluster
 import org.boltkt.testing.scripted.failure
 import org.boltkt.testing.scripted.record
 import org.boltkt.testing.scripted.success
@@ -128,16 +129,8 @@ class RetryClusteringTest {
         return Router(server, routes)
     }
 
-    private fun table(router: String, reader: String, writer: String): Response = success(
-        "rt" to mapOf(
-            "ttl" to 1000L,
-            "servers" to listOf(
-                mapOf("addresses" to listOf(router), "role" to "ROUTE"),
-                mapOf("addresses" to listOf(reader), "role" to "READ"),
-                mapOf("addresses" to listOf(writer), "role" to "WRITE"),
-            ),
-        ),
-    )
+    private fun table(router: String, reader: String, writer: String): Response =
+        ScriptedCluster.routeSuccess(ScriptedCluster.RoutingAnswer(listOf(router), listOf(reader), listOf(writer), ttlSeconds = 1000, database = null))
 
     /** testkit's `session("r").execute_write(twice)`: returns how many attempts the work ran. */
     private fun executeWriteCountingAttempts(router: String): Int {

@@ -13,6 +13,7 @@ import org.boltkt.protocol.value.MapValue
 import org.boltkt.protocol.value.NullValue
 import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.ScriptedCluster
 import org.boltkt.testing.scripted.success
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -45,18 +46,7 @@ class RoutingConnectivityCheckTest {
                     hello(server = "Neo4j/4.4.0")
                     expect(RequestKind.ROUTE) { assertEquals(NullValue, (it.field(2) as MapValue).entries["db"] ?: NullValue) }
                     replyWith { _, context ->
-                        listOf(
-                            success(
-                                "rt" to mapOf(
-                                    "ttl" to 1000L, "db" to "homedb",
-                                    "servers" to listOf(
-                                        mapOf("addresses" to listOf(context.serverAddress), "role" to "ROUTE"),
-                                        mapOf("addresses" to readers.map { it.hostAndPort }, "role" to "READ"),
-                                        mapOf("addresses" to listOf(writer.hostAndPort), "role" to "WRITE"),
-                                    ),
-                                ),
-                            ),
-                        )
+                        listOf(ScriptedCluster.routeSuccess(ScriptedCluster.RoutingAnswer(listOf(context.serverAddress), readers.map { it.hostAndPort }, listOf(writer.hostAndPort), ttlSeconds = 1000, database = "homedb")))
                     }
                 }
             }.start().use { router ->

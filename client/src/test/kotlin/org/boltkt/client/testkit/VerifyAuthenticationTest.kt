@@ -11,6 +11,7 @@ import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.testing.scripted.ScriptBuilder
 import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.ScriptedCluster
 import org.boltkt.testing.scripted.failure
 import org.boltkt.testing.scripted.record
 import org.boltkt.testing.scripted.success
@@ -108,18 +109,7 @@ class VerifyAuthenticationTest {
             expect(RequestKind.ROUTE) { routeDatabases += it.extraNative["db"] }
             replyWith { _, context ->
                 val here = listOf(context.serverAddress)
-                listOf(
-                    success(
-                        "rt" to mapOf(
-                            "ttl" to 1000L, "db" to "system",
-                            "servers" to listOf(
-                                mapOf("addresses" to here, "role" to "ROUTE"),
-                                mapOf("addresses" to here, "role" to "READ"),
-                                mapOf("addresses" to here, "role" to "WRITE"),
-                            ),
-                        ),
-                    ),
-                )
+                listOf(ScriptedCluster.routeSuccess(ScriptedCluster.RoutingAnswer(here, here, here, ttlSeconds = 1000, database = "system")))
             }
             // The reader is the same server: its pooled connection (the router's) logs on again for the check.
             expect(RequestKind.LOGOFF)

@@ -18,6 +18,7 @@ import org.boltkt.protocol.state.ResponseOutcome
 import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
 import org.boltkt.protocol.version.Capabilities
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeoutOrNull
@@ -217,13 +218,25 @@ internal class BoltConnection(
     /**
      * One transport read, bounded by the server's `connection.recv_timeout_seconds` hint when it sent one: a server
      * that hints a receive timeout promises to send something (at least NOOP chunks) within it, so silence for
-     * longer means the connection is dead. The timed-out read is cancelled, which closes the transport.
+     * longer means the connection is dead. The [ReceiveWatchdog] closes the transport under a read waiting that long.
      */
     private suspend fun readWithServerHint(): Int {
         val hint = server.receiveTimeoutSeconds ?: return transport.read(readBuffer)
-        return withTimeoutOrNull(hint.seconds) { transport.read(readBuffer) }
-            ?: throw ReceiveTimeoutException(address, hint)
+        val dog = watchdog ?: ReceiveWatchdog(hint.seconds.inWholeNanoseconds) { transport.close() }.also { watchdog = it }
+        dog.readStarted()
+        try {
+            return transport.read(readBuffer)
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Throwable) {
+            if (dog.fired) throw ReceiveTimeoutException(address, hint)
+            throw e
+        } finally {
+            dog.readEnded()
+        }
     }
+
+    private var watchdog: ReceiveWatchdog? = null
 
     /** Marks the connection as used now (the pool calls it on release). */
     fun touch() {
@@ -266,6 +279,7 @@ internal class BoltConnection(
         broken = true
         state.markDefunct()
         transport.close()
+        watchdog?.close()
     }
 
     private inline fun <T> guarded(block: () -> T): T =

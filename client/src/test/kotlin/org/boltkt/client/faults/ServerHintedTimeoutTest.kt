@@ -12,7 +12,9 @@ import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.use
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.record
 import org.boltkt.testing.scripted.serveDefaults
+import org.boltkt.testing.scripted.success
 import org.junit.jupiter.api.Timeout
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
@@ -51,5 +53,31 @@ class ServerHintedTimeoutTest {
         val value = driver.session().use { it.run("RETURN 5 AS n").single().getLong("n") }
         value shouldBe 5L
         server.connectionsAccepted shouldBe 2
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
+    fun `answers each within the hint never time out, however long the connection is used`(transport: TransportKind) = withDriver(
+        ScriptedBoltServer.perConnection {
+            connection {
+                hello(connectionId = "bolt-slow", extra = arrayOf("hints" to mapOf("connection.recv_timeout_seconds" to 1)))
+                logon()
+                repeat(QUERIES) { k ->
+                    expect(RequestKind.RUN); expect(RequestKind.PULL)
+                    delay(600) // each wait under the hint; all of them together well over it
+                    reply(success("fields" to listOf("n")), record(k.toLong()), success("type" to "r"))
+                }
+                stall()
+            }
+        },
+        transport,
+    ) { driver, server ->
+        val values = driver.session().use { s -> (0 until QUERIES).map { s.run("RETURN 1 AS n").single().getLong("n") } }
+        values shouldBe (0 until QUERIES).map { it.toLong() }
+        server.connectionsAccepted shouldBe 1
+    }
+
+    private companion object {
+        const val QUERIES = 4
     }
 }

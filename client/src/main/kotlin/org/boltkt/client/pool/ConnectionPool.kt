@@ -91,6 +91,30 @@ internal class ConnectionPool(
     }
 
     /**
+     * An idle connection ready for use right now, or null: no free permit, no idle connection, or the first idle one
+     * needs a liveness check (then [acquire] does the check). Never suspends, so the caller needs no timeout around
+     * it; the hand-out is the same as [acquire]'s ([release] it exactly once). Expired or closed idle connections
+     * met on the way are closed.
+     */
+    fun tryAcquireIdle(): BoltConnection? {
+        if (isClosed || !permits.tryAcquire()) return null
+        while (true) {
+            val candidate = synchronized(lock) { idle.removeFirstOrNull() }
+            if (candidate == null || needsLivenessCheck(candidate)) {
+                candidate?.let { synchronized(lock) { if (closed) it.close() else idle.addFirst(it) } }
+                permits.release()
+                return null
+            }
+            if (isExpired(candidate) || !candidate.isOpen) {
+                candidate.close()
+                continue
+            }
+            markInUse(candidate)
+            return candidate
+        }
+    }
+
+    /**
      * Returns a connection from [acquire]: kept when reusable, closed otherwise. Never suspends or throws.
      * Idempotent per hand-out: releasing a connection that is not currently handed out (a second release, or one
      * this pool never gave) changes nothing, so a caller bug cannot free a permit another connection holds and let

@@ -50,7 +50,10 @@ internal class DirectConnectionSource(
             var acquired: BoltConnection? = null
             var opened = false
             try {
-                withTimeout(acquisitionTimeout) {
+                // An idle connection is taken without a timeout: arming one costs a wake-up of the shared timer
+                // thread per acquire, for a wait that cannot happen.
+                acquired = pool.tryAcquireIdle()
+                if (acquired == null) withTimeout(acquisitionTimeout) {
                     acquired = pool.acquire {
                         opened = true
                         // A session with its own credentials logs on with them directly (HELLO+LOGON as that

@@ -8,6 +8,7 @@ import io.ktor.utils.io.readAvailable
 import io.ktor.utils.io.writeFully
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.isActive
 import java.io.IOException
 import java.net.InetSocketAddress
@@ -94,6 +95,8 @@ internal class KtorTransport(
      * transport and are mapped.
      */
     private suspend inline fun <V> io(operation: String, block: () -> V): V = try {
+        // ktor takes a write into its buffer without looking at our job: an already-cancelled caller must not send.
+        currentCoroutineContext().ensureActive()
         block()
     } catch (e: Throwable) {
         if (e is CancellationException && !currentCoroutineContext().isActive) {

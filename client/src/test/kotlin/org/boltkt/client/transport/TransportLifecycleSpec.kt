@@ -11,6 +11,7 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.withTimeoutOrNull
 import java.nio.ByteBuffer
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
@@ -96,6 +97,65 @@ class TransportLifecycleSpec : FunSpec({
                         writer.isCancelled shouldBe true
                         transport.isOpen shouldBe false
                         shouldThrow<TransportClosedException> { transport.writeFully(ByteBuffer.allocate(1)) }
+                    }
+                }
+
+            test("a small write held back by a full socket buffer completes once the peer reads")
+                .config(timeout = 30.seconds) {
+                    val release = java.util.concurrent.CountDownLatch(1)
+                    LoopbackServer { s, server -> release.await(); server.drainUntilClosed(s, echo = false) }.use { server ->
+                        val transport = factory.connect(server.address)
+                        val chunk = 16 * 1024
+                        var written = 0L
+                        // Small buffers (the size of requests) until one is held back: the socket buffers are full.
+                        // Started in the test's scope (not inside a timeout block, which would wait for it).
+                        var stuck: kotlinx.coroutines.Deferred<Unit>? = null
+                        while (stuck == null) {
+                            val write = async(start = CoroutineStart.UNDISPATCHED) { transport.writeFully(ByteBuffer.allocate(chunk)) }
+                            if (write.isActive && withTimeoutOrNull(50.milliseconds) { write.join() } == null) {
+                                stuck = write
+                            } else {
+                                write.await()
+                                written += chunk
+                            }
+                        }
+                        delay(300.milliseconds)
+                        stuck.isActive shouldBe true
+                        release.countDown()
+                        withTimeout(5.seconds) { stuck.await() }
+                        transport.close()
+                        // Everything before the held-back write, and that write, reached the peer.
+                        (server.awaitPeerClosed()!! >= written + chunk) shouldBe true
+                    }
+                }
+
+            test("cancelling a small write held back by a full socket buffer closes the transport")
+                .config(timeout = 30.seconds) {
+                    LoopbackServer.neverReads().use { server ->
+                        val transport = factory.connect(server.address)
+                        var stuck: kotlinx.coroutines.Job? = null
+                        while (stuck == null) {
+                            val write = launch(start = CoroutineStart.UNDISPATCHED) { transport.writeFully(ByteBuffer.allocate(16 * 1024)) }
+                            if (write.isActive && withTimeoutOrNull(50.milliseconds) { write.join() } == null) stuck = write
+                        }
+                        stuck.cancel()
+                        withTimeout(2.seconds) { stuck.join() }
+                        stuck.isCancelled shouldBe true
+                        transport.isOpen shouldBe false
+                        shouldThrow<TransportClosedException> { transport.writeFully(ByteBuffer.allocate(1)) }
+                    }
+                }
+
+            test("a write started in an already-cancelled coroutine closes the transport and sends nothing")
+                .config(timeout = 15.seconds) {
+                    LoopbackServer.silent().use { server ->
+                        val transport = factory.connect(server.address)
+                        val writer = launch(start = CoroutineStart.ATOMIC) { transport.writeFully(ByteBuffer.wrap(byteArrayOf(1, 2, 3))) }
+                        writer.cancel()
+                        withTimeout(2.seconds) { writer.join() }
+                        writer.isCancelled shouldBe true
+                        transport.isOpen shouldBe false
+                        server.awaitPeerClosed() shouldBe 0L
                     }
                 }
         }

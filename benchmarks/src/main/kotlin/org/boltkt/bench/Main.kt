@@ -51,6 +51,9 @@ data class Options(
  * its own forked JVM with the same flags, and prints the table of boltkt/official ratios.
  */
 object Main {
+    /** The real server's process id, for the cells' `server_cpu_ms`. */
+    private var serverPid: Long? = null
+
     @JvmStatic
     fun main(args: Array<String>) {
         val table = run(Options.parse(args))
@@ -63,6 +66,7 @@ object Main {
         val started = Instant.now()
         val log = { s: String -> System.err.println("[bench ${Instant.now()}] $s") }
         val real = if (o.real) Neo4jServers.get(Neo4jVersion.LTS_5_26).also { log("real server: $it") } else null
+        serverPid = real?.pid
         val block = if (real != null) {
             prepareRealData(real.boltUri.toString(), real.user, real.password)
             RawBolt.record(real.boltUri.toString(), real.user, real.password)
@@ -133,7 +137,9 @@ object Main {
         }
         val cmd = listOf(java) + o.jvmFlags + jfr + listOf("-cp", System.getProperty("java.class.path"), Worker::class.java.name) +
             listOf(if (o.smoke) "smoke" else "full") + cell.args()
-        val p = ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start()
+        val pb = ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
+        if (cell.target == "real") serverPid?.let { pb.environment()["BENCH_SERVER_PID"] = it.toString() }
+        val p = pb.start()
         val lines = p.inputStream.bufferedReader().readLines()
         check(p.waitFor(30, TimeUnit.MINUTES) && p.exitValue() == 0) { "cell $cell failed (exit ${p.exitValue()}): $lines" }
         val result = lines.lastOrNull { it.startsWith("RESULT ") } ?: error("cell $cell printed no RESULT: $lines")

@@ -37,6 +37,15 @@ object Measure {
     /** CPU time used by this JVM so far (all threads, including GC and JIT), in nanoseconds. */
     fun processCpuNanos(): Long = os.processCpuTime
 
+    /**
+     * CPU time of another process (the real Neo4j server, whose pid the harness passes in `BENCH_SERVER_PID`), in
+     * nanoseconds at the OS's accounting resolution (10 ms ticks on Linux); null when not known.
+     */
+    fun serverCpuNanos(): Long? {
+        val pid = System.getenv("BENCH_SERVER_PID")?.toLongOrNull() ?: return null
+        return ProcessHandle.of(pid).flatMap { it.info().totalCpuDuration() }.map { it.toNanos() }.orElse(null)
+    }
+
     /** Starts a peak-heap window. */
     fun resetHeap() {
         heapPools.forEach { it.resetPeakUsage() }

@@ -24,7 +24,8 @@ fun newClient(cell: Cell, sizes: Sizes): BenchClient = when (cell.driver) {
 /**
  * Runs one cell: a warm-up iteration (discarded), then the measured iterations; returns each metric's median over
  * the measured iterations. Every cell also reports `cpu_ms`, this JVM's CPU time per iteration (all threads;
- * on a shared machine a driver that needs less CPU leaves more to the server). Metrics: P1 `p50_us`/`p99_us`; P2 `qps`; P3 `rows_s`; P4 `maps_s`; P5 `rows_s`,
+ * on a shared machine a driver that needs less CPU leaves more to the server), and on the real server `server_cpu_ms`, Neo4j's
+ * own CPU time per iteration (its process id comes in `BENCH_SERVER_PID`). Metrics: P1 `p50_us`/`p99_us`; P2 `qps`; P3 `rows_s`; P4 `maps_s`; P5 `rows_s`,
  * `alloc_b_per_row`, `peak_heap_mib`, `max_heap_after_gc_mib`; RAW `bytes_s`.
  */
 fun runCell(cell: Cell, sizes: Sizes): Map<String, Double> {
@@ -36,8 +37,10 @@ fun runCell(cell: Cell, sizes: Sizes): Map<String, Double> {
         val iterations = if (cell.workload == "P5") sizes.p5Iterations else sizes.iterations
         val samples = (0..iterations).map { k ->
             val cpu0 = Measure.processCpuNanos()
+            val server0 = Measure.serverCpuNanos()
             val m = iteration(cell, client, sizes, warmUp = k == 0)
-            m + ("cpu_ms" to (Measure.processCpuNanos() - cpu0) / 1e6)
+            val server = server0?.let { s0 -> Measure.serverCpuNanos()?.let { "server_cpu_ms" to (it - s0) / 1e6 } }
+            m + ("cpu_ms" to (Measure.processCpuNanos() - cpu0) / 1e6) + listOfNotNull(server.takeIf { "server_cpu_ms" !in m })
         }.drop(1)
         return samples.first().keys.associateWith { key -> median(samples.map { it.getValue(key) }) }
     }
@@ -59,9 +62,12 @@ private fun iteration(cell: Cell, client: BenchClient, sizes: Sizes, warmUp: Boo
     }
     "P4" -> {
         val batches = List(sizes.p4Batches) { b -> List(sizes.p4BatchSize) { k -> mapOf<String, Any>("id" to b * sizes.p4BatchSize + k, "name" to "person-$k", "score" to k * 0.25) } }
+        val server0 = Measure.serverCpuNanos()
         val t = timed { client.write(if (warmUp) batches.take(2) else batches) }
+        // Taken before the clean-up delete, which is not part of the workload.
+        val server = server0?.let { s0 -> Measure.serverCpuNanos()?.let { "server_cpu_ms" to (it - s0) / 1e6 } }
         if (cell.target == "real") client.execute(Queries.CLEAN_WRITES)
-        mapOf("maps_s" to (if (warmUp) minOf(2, batches.size) else batches.size) * sizes.p4BatchSize * 1e9 / t)
+        mapOf("maps_s" to (if (warmUp) minOf(2, batches.size) else batches.size) * sizes.p4BatchSize * 1e9 / t) + listOfNotNull(server)
     }
     "P5" -> {
         val reps = if (warmUp) maxOf(1, sizes.p5Reps / 20) else sizes.p5Reps

@@ -5,6 +5,7 @@
 #   benchmarks/run.sh --no-real       replay server only (no Neo4j start)
 #   benchmarks/run.sh --only P1,P3    some workloads;  --drivers nio,official   some drivers
 #   benchmarks/run.sh --jfr           also record a JFR file per cell under benchmarks/target/jfr/
+#   benchmarks/run.sh --no-server-warmup   no unmeasured server warm-up cell before the real-server cells
 #   benchmarks/run.sh --jmh [JMH args] the JMH microbenchmarks instead (e.g. --jmh ChunkBench -f 1)
 # BENCH_SKIP_BUILD=1 reuses the last build. The table is also written to benchmarks/target/bench-results.md.
 set -euo pipefail

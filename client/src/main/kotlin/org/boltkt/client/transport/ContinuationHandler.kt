@@ -9,9 +9,10 @@ import kotlin.coroutines.resumeWithException
  * One stateless [CompletionHandler] for every asynchronous channel operation: the attachment is the continuation
  * to resume, so no handler is allocated per operation.
  *
- * The continuation is resumed on the thread that completes the operation (a channel-group thread, or the caller's
- * own thread when the JDK completes it inline). Whether the coroutine then runs there or hops is decided by the
- * caller's dispatcher: under `Dispatchers.Unconfined` it continues on that thread with no hop (the fast path the
+ * The continuation is resumed on a channel-group thread: the JDK runs the handler there even when it completed
+ * the operation inline on a caller that is not a group thread (which is why [NioTransport] writes small buffers
+ * through the Future variant instead). Whether the coroutine then runs there or hops is decided by the caller's
+ * dispatcher: under `Dispatchers.Unconfined` it continues on that thread with no hop (the fast path the
  * connection read loop can choose); under any other dispatcher it is dispatched once. Resuming a continuation
  * that was cancelled in the meantime is a no-op.
  */

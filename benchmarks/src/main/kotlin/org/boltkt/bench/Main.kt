@@ -85,11 +85,14 @@ object Main {
                 for ((target, uri, cred) in targets) {
                     if (w == "P5" && target != "replay") continue
                     if (target == "real" && o.serverWarmUp) {
-                        // The first measured cell must not pay for warming Neo4j's own JIT and caches (it was
-                        // always boltkt's, which ran first): one unmeasured cell of the last driver warms the server.
-                        val d = o.drivers.last()
-                        log("server warm-up for $w (not measured):")
-                        runCellSomewhere(Cell(w, d, target, uri, cred.first, cred.second), o.copy(jfr = false), sizes, log)
+                        // The first measured cells must not pay for warming Neo4j's own JIT and caches (boltkt's
+                        // ran first and did): one unmeasured cell of every driver warms the server on each
+                        // driver's own requests. One cell of one driver was not enough: the server still spent
+                        // twice the CPU on the first measured cell.
+                        for (d in o.drivers) {
+                            log("server warm-up for $w with $d (not measured):")
+                            runCellSomewhere(Cell(w, d, target, uri, cred.first, cred.second), o.copy(jfr = false), sizes, log)
+                        }
                     }
                     for (d in o.drivers) {
                         val cell = Cell(w, d, target, uri, cred.first, cred.second)

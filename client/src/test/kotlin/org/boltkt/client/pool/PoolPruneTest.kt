@@ -3,11 +3,6 @@ package org.boltkt.client.pool
 import io.kotest.matchers.shouldBe
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
-import org.boltkt.client.connection.ConnectionSettings
-import org.boltkt.client.connection.Connector
-import org.boltkt.client.transport.NioTransportFactory
-import org.boltkt.client.transport.ServerAddress
-import org.boltkt.protocol.message.AuthToken
 import org.boltkt.testing.scripted.ScriptedBoltServer
 import org.boltkt.testing.scripted.serveDefaults
 import org.junit.jupiter.api.Test
@@ -19,16 +14,10 @@ import kotlin.time.Duration.Companion.seconds
 /** Pool housekeeping against a scripted server: lifetime expiry, liveness checks and prune close real sockets. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PoolPruneTest {
-    private fun pool(server: ScriptedBoltServer, settings: PoolSettings): ConnectionPool {
-        val connector = Connector(NioTransportFactory(), ConnectionSettings())
-        val address = ServerAddress("127.0.0.1", server.port)
-        return ConnectionPool(address, settings, connect = { connector.connect(address, AuthToken.none()) })
-    }
-
     @Test
     fun `prune closes idle connections past their lifetime`(): Unit = runBlocking {
         ScriptedBoltServer { serveDefaults() }.start().use { server ->
-            val pool = pool(server, PoolSettings(maxSize = 3, maxLifetime = 200.milliseconds))
+            val pool = scriptedPool(server, PoolSettings(maxSize = 3, maxLifetime = 200.milliseconds))
             val a = pool.acquire()
             val b = pool.acquire()
             pool.release(a)
@@ -48,7 +37,7 @@ class PoolPruneTest {
     @Test
     fun `an idle connection is RESET before reuse after the liveness threshold, and reused when alive`(): Unit = runBlocking {
         ScriptedBoltServer { serveDefaults() }.start().use { server ->
-            val pool = pool(server, PoolSettings(maxSize = 1, livenessCheckAfter = 100.milliseconds))
+            val pool = scriptedPool(server, PoolSettings(maxSize = 1, livenessCheckAfter = 100.milliseconds))
             val first = pool.acquire()
             pool.release(first)
             delay(200)

@@ -4,11 +4,6 @@ import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.shouldBe
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
-import org.boltkt.client.connection.ConnectionSettings
-import org.boltkt.client.connection.Connector
-import org.boltkt.client.transport.NioTransportFactory
-import org.boltkt.client.transport.ServerAddress
-import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.testing.scripted.ScriptedBoltServer
 import org.boltkt.testing.scripted.serveDefaults
@@ -21,16 +16,10 @@ import kotlin.time.Duration.Companion.seconds
 /** The pool's non-suspending hand-out of an idle connection (the acquire path that needs no timeout). */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TryAcquireIdleTest {
-    private fun pool(server: ScriptedBoltServer, settings: PoolSettings): ConnectionPool {
-        val connector = Connector(NioTransportFactory(), ConnectionSettings())
-        val address = ServerAddress("127.0.0.1", server.port)
-        return ConnectionPool(address, settings, connect = { connector.connect(address, AuthToken.none()) })
-    }
-
     @Test
     fun `hands out the idle connection and counts it in use, and nothing when none is idle`(): Unit = runBlocking {
         ScriptedBoltServer { serveDefaults() }.start().use { server ->
-            val pool = pool(server, PoolSettings(maxSize = 2))
+            val pool = scriptedPool(server, PoolSettings(maxSize = 2))
             pool.tryAcquireIdle().shouldBeNull()
             val first = pool.acquire()
             pool.release(first)
@@ -51,7 +40,7 @@ class TryAcquireIdleTest {
     @Test
     fun `respects the pool size, and waiting acquirers keep their turn`(): Unit = runBlocking {
         ScriptedBoltServer { serveDefaults() }.start().use { server ->
-            val pool = pool(server, PoolSettings(maxSize = 1))
+            val pool = scriptedPool(server, PoolSettings(maxSize = 1))
             val only = pool.acquire()
             pool.tryAcquireIdle().shouldBeNull()
             pool.release(only)
@@ -66,7 +55,7 @@ class TryAcquireIdleTest {
     @Test
     fun `closes expired idle connections and leaves one due a liveness check to acquire`(): Unit = runBlocking {
         ScriptedBoltServer { serveDefaults() }.start().use { server ->
-            val expiring = pool(server, PoolSettings(maxSize = 2, maxLifetime = 100.milliseconds))
+            val expiring = scriptedPool(server, PoolSettings(maxSize = 2, maxLifetime = 100.milliseconds))
             expiring.release(expiring.acquire())
             delay(200)
             expiring.tryAcquireIdle().shouldBeNull()
@@ -74,7 +63,7 @@ class TryAcquireIdleTest {
             server.awaitOpenConnections(0, 5.seconds)
             expiring.close()
 
-            val checked = pool(server, PoolSettings(maxSize = 1, livenessCheckAfter = 100.milliseconds))
+            val checked = scriptedPool(server, PoolSettings(maxSize = 1, livenessCheckAfter = 100.milliseconds))
             val first = checked.acquire()
             checked.release(first)
             delay(200)
@@ -91,7 +80,7 @@ class TryAcquireIdleTest {
     @Test
     fun `hands out nothing once the pool is closed`(): Unit = runBlocking {
         ScriptedBoltServer { serveDefaults() }.start().use { server ->
-            val pool = pool(server, PoolSettings(maxSize = 1))
+            val pool = scriptedPool(server, PoolSettings(maxSize = 1))
             pool.release(pool.acquire())
             pool.close()
             pool.tryAcquireIdle().shouldBeNull()

@@ -92,11 +92,7 @@ class TransportLifecycleSpec : FunSpec({
                             writer.isActive shouldBe true
                             (big.position() < big.capacity() / 2) shouldBe true // not all buffered in memory
                         }
-                        writer.cancel()
-                        withTimeout(2.seconds) { writer.join() }
-                        writer.isCancelled shouldBe true
-                        transport.isOpen shouldBe false
-                        shouldThrow<TransportClosedException> { transport.writeFully(ByteBuffer.allocate(1)) }
+                        cancellingClosesTransport(writer, transport)
                     }
                 }
 
@@ -151,11 +147,7 @@ class TransportLifecycleSpec : FunSpec({
                             val write = launch(start = CoroutineStart.UNDISPATCHED) { transport.writeFully(ByteBuffer.allocate(16 * 1024)) }
                             if (write.isActive && withTimeoutOrNull(50.milliseconds) { write.join() } == null) stuck = write
                         }
-                        stuck.cancel()
-                        withTimeout(2.seconds) { stuck.join() }
-                        stuck.isCancelled shouldBe true
-                        transport.isOpen shouldBe false
-                        shouldThrow<TransportClosedException> { transport.writeFully(ByteBuffer.allocate(1)) }
+                        cancellingClosesTransport(stuck, transport)
                     }
                 }
 
@@ -174,3 +166,12 @@ class TransportLifecycleSpec : FunSpec({
         }
     }
 })
+
+/** Cancels [writer], suspended in a write, and checks that the write ended cancelled and closed [transport]. */
+private suspend fun cancellingClosesTransport(writer: kotlinx.coroutines.Job, transport: Transport) {
+    writer.cancel()
+    withTimeout(2.seconds) { writer.join() }
+    writer.isCancelled shouldBe true
+    transport.isOpen shouldBe false
+    shouldThrow<TransportClosedException> { transport.writeFully(ByteBuffer.allocate(1)) }
+}

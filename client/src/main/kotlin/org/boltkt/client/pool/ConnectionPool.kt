@@ -67,11 +67,7 @@ internal class ConnectionPool(
         try {
             ensureOpen()
             while (true) {
-                val candidate = synchronized(lock) { idle.removeFirstOrNull() } ?: break
-                if (isExpired(candidate) || !candidate.isOpen) {
-                    candidate.close()
-                    continue
-                }
+                val candidate = takeOpenIdle() ?: break
                 if (needsLivenessCheck(candidate) && !isAlive(candidate)) continue
                 markInUse(candidate)
                 handedOut = true
@@ -98,19 +94,22 @@ internal class ConnectionPool(
      */
     fun tryAcquireIdle(): BoltConnection? {
         if (isClosed || !permits.tryAcquire()) return null
+        val candidate = takeOpenIdle()
+        if (candidate == null || needsLivenessCheck(candidate)) {
+            candidate?.let { synchronized(lock) { if (closed) it.close() else idle.addFirst(it) } }
+            permits.release()
+            return null
+        }
+        markInUse(candidate)
+        return candidate
+    }
+
+    /** The most recently used idle connection still open and within its lifetime; the others met are closed. */
+    private fun takeOpenIdle(): BoltConnection? {
         while (true) {
-            val candidate = synchronized(lock) { idle.removeFirstOrNull() }
-            if (candidate == null || needsLivenessCheck(candidate)) {
-                candidate?.let { synchronized(lock) { if (closed) it.close() else idle.addFirst(it) } }
-                permits.release()
-                return null
-            }
-            if (isExpired(candidate) || !candidate.isOpen) {
-                candidate.close()
-                continue
-            }
-            markInUse(candidate)
-            return candidate
+            val candidate = synchronized(lock) { idle.removeFirstOrNull() } ?: return null
+            if (!isExpired(candidate) && candidate.isOpen) return candidate
+            candidate.close()
         }
     }
 

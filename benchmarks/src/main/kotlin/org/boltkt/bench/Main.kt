@@ -84,6 +84,7 @@ object Main {
                 if (w !in o.only && !(w == "P3" && "P6" in o.only)) continue
                 for ((target, uri, cred) in targets) {
                     if (w == "P5" && target != "replay") continue
+                    val cellOf = { d: String -> Cell(w, d, target, uri, cred.first, cred.second) }
                     if (target == "real" && o.serverWarmUp) {
                         // The first measured cells must not pay for warming Neo4j's own JIT and caches (boltkt's
                         // ran first and did): one unmeasured cell of every driver warms the server on each
@@ -91,12 +92,11 @@ object Main {
                         // twice the CPU on the first measured cell.
                         for (d in o.drivers) {
                             log("server warm-up for $w with $d (not measured):")
-                            runCellSomewhere(Cell(w, d, target, uri, cred.first, cred.second), o.copy(jfr = false), sizes, log)
+                            runCellSomewhere(cellOf(d), o.copy(jfr = false), sizes, log)
                         }
                     }
                     for (d in o.drivers) {
-                        val cell = Cell(w, d, target, uri, cred.first, cred.second)
-                        val m = runCellSomewhere(cell, o, sizes, log)
+                        val m = runCellSomewhere(cellOf(d), o, sizes, log)
                         results.getOrPut(w to target) { LinkedHashMap() }.let { (it as MutableMap)[d] = m }
                     }
                 }

@@ -46,6 +46,12 @@ object Measure {
         return ProcessHandle.of(pid).flatMap { it.info().totalCpuDuration() }.map { it.toNanos() }.orElse(null)
     }
 
+    /** The `server_cpu_ms` metric since [serverCpuNanos] returned [start]; null when either reading is unknown. */
+    fun serverCpuMetricSince(start: Long?): Pair<String, Double>? {
+        val now = serverCpuNanos() ?: return null
+        return start?.let { "server_cpu_ms" to (now - it) / 1e6 }
+    }
+
     /** Starts a peak-heap window. */
     fun resetHeap() {
         heapPools.forEach { it.resetPeakUsage() }

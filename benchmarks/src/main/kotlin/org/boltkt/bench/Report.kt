@@ -24,9 +24,11 @@ class Report(
     )
 
     // Client CPU per iteration (whole cell JVM): on 2 shared cores the server and the driver compete for it.
-    private val cpuRows = listOf("P1", "P2", "P3", "P4").flatMap { w -> listOf("real", "replay").map { t -> Row(w, t, "cpu_ms", false, "") } } +
-        // Neo4j's own CPU per iteration, measured from each cell: what the server spends on the same work per driver.
-        listOf("P1", "P2", "P3", "P4").map { w -> Row(w, "real", "server_cpu_ms", false, "") }
+    private val cpuRows = listOf("P1", "P2", "P3", "P4").let { timed ->
+        timed.flatMap { w -> listOf("real", "replay").map { t -> Row(w, t, "cpu_ms", false, "") } } +
+            // Neo4j's own CPU per iteration, measured from each cell: what the server spends on the same work per driver.
+            timed.map { w -> Row(w, "real", "server_cpu_ms", false, "") }
+    }
 
     fun markdown(): String {
         val boltkt = drivers.filter { it != "official" }

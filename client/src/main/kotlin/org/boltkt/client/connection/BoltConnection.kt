@@ -85,6 +85,9 @@ internal class BoltConnection(
     private val inbox = ArrayDeque<Response>()
     private var broken = false
 
+    /** Created on the first read after a HELLO that hinted a receive timeout. */
+    private var watchdog: ReceiveWatchdog? = null
+
     val createdAtNanos: Long = nanoTime()
 
     /** Last time the connection completed an exchange or was returned to the pool; for liveness and idle checks. */
@@ -235,8 +238,6 @@ internal class BoltConnection(
             dog.readEnded()
         }
     }
-
-    private var watchdog: ReceiveWatchdog? = null
 
     /** Marks the connection as used now (the pool calls it on release). */
     fun touch() {

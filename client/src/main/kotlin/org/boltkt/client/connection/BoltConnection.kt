@@ -11,6 +11,7 @@ import org.boltkt.protocol.message.Request
 import org.boltkt.protocol.message.RequestEncoder
 import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.message.ResponseDecoder
+import org.boltkt.protocol.message.UnsupportedByVersionException
 import org.boltkt.protocol.packstream.DecodeLimits
 import org.boltkt.protocol.packstream.PackStreamWriter
 import org.boltkt.protocol.state.ConnectionStateMachine
@@ -114,13 +115,21 @@ internal class BoltConnection(
 
     /**
      * Encodes [request] into the outbox; [flush] sends it. Refused (with [BoltProtocolException]) when the server
-     * state does not allow it; a request the negotiated version cannot express fails with IllegalArgumentException.
-     * Nothing is buffered on failure.
+     * state does not allow it; a request the negotiated version cannot express fails with
+     * [org.boltkt.protocol.message.UnsupportedByVersionException], a value that cannot be sent (a graph value from a
+     * result, a vector before Bolt 6) with [RequestEncodingException]. Nothing is buffered on failure, so the
+     * connection stays usable after either.
      */
     fun enqueue(request: Request) {
         check(!broken) { "connection to $address is broken" }
         packer.reset()
-        RequestEncoder.encode(request, capabilities, packer)
+        try {
+            RequestEncoder.encode(request, capabilities, packer)
+        } catch (e: UnsupportedByVersionException) {
+            throw e
+        } catch (e: IllegalArgumentException) {
+            throw RequestEncodingException(request.kind.name, e)
+        }
         // Before Bolt 4.0 every PULL/DISCARD is PULL_ALL/DISCARD_ALL, whatever n the caller asked for.
         val exhausts = (request is Pull && (request.n == PULL_ALL || !capabilities.pullN)) ||
             (request is Discard && (request.n == PULL_ALL || !capabilities.pullN))
@@ -309,3 +318,10 @@ internal class ReceiveTimeoutException(val address: ServerAddress, val seconds: 
 /** The server closed the connection; [midMessage] tells whether it did so in the middle of a message. */
 internal class ServerClosedConnectionException(val address: ServerAddress, val midMessage: Boolean) :
     java.io.IOException("the server at $address closed the connection" + if (midMessage) " in the middle of a message" else "")
+
+/**
+ * A request could not be encoded because of what the caller put in it (a value the protocol cannot carry as a
+ * parameter); nothing was sent and the connection is still in sync. [cause] names the value.
+ */
+internal class RequestEncodingException(val request: String, override val cause: IllegalArgumentException) :
+    IllegalArgumentException("$request cannot be sent: ${cause.message}", cause)

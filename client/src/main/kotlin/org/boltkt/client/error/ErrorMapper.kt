@@ -1,6 +1,7 @@
 package org.boltkt.client.error
 
 import org.boltkt.client.connection.ReceiveTimeoutException
+import org.boltkt.client.connection.RequestEncodingException
 import org.boltkt.client.summary.GqlStatusObject
 import org.boltkt.client.transport.TransportConnectException
 import org.boltkt.protocol.BoltProtocolException
@@ -70,10 +71,13 @@ internal object ErrorMapper {
      * - a [BoltException] is returned unchanged, except that a [ServiceUnavailableException] becomes an
  *   [IncompleteCommitException] when [duringCommit];
      * - a [BoltProtocolException] becomes a [ProtocolException] saying the connection was closed;
-     * - any other [Exception] (an [IOException] or transport failure in practice) means connectivity was lost: an
+     * - an [IOException] (every transport failure is one) means connectivity was lost: an
      *   [IncompleteCommitException] when [duringCommit] (COMMIT was sent and not answered), else a
      *   [ServiceUnavailableException] naming [serverAddress].
-     *   A read that outlived the server's hinted receive timeout becomes a [ConnectionReadTimeoutException].
+     *   A read that outlived the server's hinted receive timeout becomes a [ConnectionReadTimeoutException];
+     * - a value the caller passed that cannot be encoded becomes a non-retryable [ClientException];
+     * - any other exception comes from the driver's own code and becomes a never-retryable [DriverDefectException]
+     *   (the caller that holds the connection closes it).
      *
      * The original throwable is the [cause][Throwable.cause] of the result.
      *
@@ -97,16 +101,26 @@ internal object ErrorMapper {
                 ProtocolException("Protocol violation on the connection$where, which was closed: ${t.message}", t)
             is TransportConnectException ->
                 if (t.certificateRejected) CertificateRejectedException(t.message ?: "certificate rejected", t) else connectivity(t, where, serverAddress, duringCommit)
-            else -> connectivity(t, where, serverAddress, duringCommit)
+            // The caller's value cannot be sent; nothing reached the wire, so retrying (anywhere) fails the same way.
+            is RequestEncodingException -> ClientException("${t.message}$where; nothing was sent", cause = t.cause)
+            is IOException -> connectivity(t, where, serverAddress, duringCommit)
+            // Anything else comes from the driver's own code (a failed check, an NPE): a defect, never a lost server.
+            else -> defect(t, where)
         }
     }
 
-    private fun connectivity(t: Throwable, where: String, serverAddress: String?, duringCommit: Boolean): BoltException {
+    /** An unexpected exception of the driver's own code; the caller closes the connection involved. */
+    private fun defect(t: Throwable, where: String): DriverDefectException = DriverDefectException(
+        "Unexpected internal error in the driver (a driver defect; please report it with this stack trace); the " +
+            "connection$where was closed and the work is not retried: ${t.javaClass.name}: ${t.message}",
+        t,
+    )
+
+    private fun connectivity(t: IOException, where: String, serverAddress: String?, duringCommit: Boolean): BoltException {
         val what = t.message ?: t.javaClass.simpleName
         if (duringCommit) return incompleteCommit(where, what, serverAddress, t)
         if (t is ReceiveTimeoutException) return ConnectionReadTimeoutException("Connection$where timed out: $what", serverAddress, t)
-        val kind = if (t is IOException) "Connection$where failed" else "Unexpected failure on the connection$where"
-        return ServiceUnavailableException("$kind: $what", serverAddress, t)
+        return ServiceUnavailableException("Connection$where failed: $what", serverAddress, t)
     }
 
     private fun incompleteCommit(where: String, what: String, serverAddress: String?, cause: Throwable) =

@@ -154,7 +154,7 @@ class ErrorMapperSpec : FunSpec({
     }
 
     test("I/O failures become retryable ServiceUnavailableException naming the server") {
-        listOf(IOException("broken pipe"), ConnectException("refused"), IllegalStateException("odd")).forEach { io ->
+        listOf(IOException("broken pipe"), ConnectException("refused")).forEach { io ->
             val e = ErrorMapper.fromThrowable(io, "db.example:7687")
             e.shouldBeInstanceOf<ServiceUnavailableException>()
             (e is IncompleteCommitException) shouldBe false
@@ -164,6 +164,28 @@ class ErrorMapperSpec : FunSpec({
             e.message shouldContain "db.example:7687"
             e.message shouldContain io.message!!
         }
+    }
+
+    test("an unexpected exception of the driver's own code is a never-retryable driver defect, even during COMMIT") {
+        listOf(IllegalStateException("odd"), NullPointerException("npe"), NoSuchElementException("none")).forEach { bug ->
+            listOf(false, true).forEach { duringCommit ->
+                val e = ErrorMapper.fromThrowable(bug, "db.example:7687", duringCommit)
+                e.shouldBeInstanceOf<DriverDefectException>()
+                e.isRetryable shouldBe false
+                e.cause shouldBeSameInstanceAs bug
+                e.message shouldContain "driver defect"
+                e.message shouldContain bug.message!!
+            }
+        }
+    }
+
+    test("a value that cannot be encoded is a non-retryable ClientException naming it") {
+        val bad = IllegalArgumentException("NodeValue is a query result and cannot be sent as a parameter")
+        val e = ErrorMapper.fromThrowable(org.boltkt.client.connection.RequestEncodingException("RUN", bad), "a:1")
+        e.shouldBeInstanceOf<ClientException>()
+        e.isRetryable shouldBe false
+        e.cause shouldBeSameInstanceAs bad
+        e.message shouldContain "cannot be sent as a parameter"
     }
 
     test("losing the connection during COMMIT gives a never-retryable IncompleteCommitException") {

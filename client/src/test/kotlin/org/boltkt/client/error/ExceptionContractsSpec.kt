@@ -18,6 +18,7 @@ class ExceptionContractsSpec : FunSpec({
         Triple(ResultNotSingleException("x", ResultNotSingleException.Reason.NO_RECORDS), false, true),
         Triple(UnsupportedFeatureException("x"), false, true),
         Triple(GqlCauseException("x", "50N00", "d"), false, false),
+        Triple(DriverDefectException("x", IllegalStateException("bug")), false, false),
     )
     expected.forEach { (e, retryable, client) ->
         test("${e::class.simpleName}: retryable=$retryable, client family=$client, no server code") {

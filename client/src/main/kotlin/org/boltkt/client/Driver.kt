@@ -5,7 +5,7 @@ import org.boltkt.client.auth.AuthTokenManagers
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.bookmark.BookmarkManager
 import org.boltkt.client.pool.PoolMetrics
-import org.boltkt.client.session.DriverImpl
+import org.boltkt.client.driver.DriverFactory
 import org.boltkt.client.summary.ServerInfo
 import org.boltkt.protocol.message.AuthToken
 
@@ -109,4 +109,4 @@ public fun BoltDriver(uri: String, authManager: AuthTokenManager, configure: Dri
  * @throws org.boltkt.client.error.ConfigurationException for an invalid URI or setting.
  */
 public fun BoltDriver(uri: String, authManager: AuthTokenManager, config: DriverConfig): Driver =
-    DriverImpl.create(uri, authManager, config)
+    DriverFactory.create(uri, authManager, config)

@@ -1,5 +1,9 @@
 package org.boltkt.client.connection
 
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeoutOrNull
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.Transport
 import org.boltkt.protocol.chunk.ChunkReassembler
@@ -19,12 +23,8 @@ import org.boltkt.protocol.state.ResponseOutcome
 import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
 import org.boltkt.protocol.version.Capabilities
-import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.NonCancellable
-import kotlinx.coroutines.withContext
-import kotlinx.coroutines.withTimeoutOrNull
-import java.nio.ByteBuffer
 import kotlin.time.Duration.Companion.seconds
+import java.nio.ByteBuffer
 
 /**
  * One Bolt connection: requests are encoded for the negotiated [capabilities], framed and buffered by [enqueue],
@@ -54,21 +54,6 @@ internal class BoltConnection(
     /** The credentials this connection is currently authenticated with (LOGON can change them on 5.1+). */
     var auth: org.boltkt.protocol.message.AuthToken? = null
         internal set
-
-    /**
-     * Set by a routing source on each hand-out: sees every public failure of this connection, updates the routing
-     * tables (member lost, writer gone) and returns what the session reports (e.g. a lost member as
-     * SessionExpiredException). Null for `bolt://` drivers.
-     */
-    @Volatile
-    var failureHook: ((Throwable) -> Throwable)? = null
-
-    /**
-     * Shown each failure of this connection once it is mapped, while it works with the driver's auth token manager's
-     * token (set per acquire by the pool; null for session credentials): security errors reach the manager.
-     */
-    @Volatile
-    var securityErrorHandler: ((org.boltkt.client.error.BoltException) -> Unit)? = null
 
     /** What HELLO's SUCCESS told about the server (agent, connection id, hints). */
     var server: ServerHello = ServerHello.UNKNOWN

@@ -12,7 +12,7 @@ import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.Hello
 import org.boltkt.protocol.message.Logoff
 import org.boltkt.protocol.message.Logon
-import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.value.ListValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.version.Capabilities
@@ -131,9 +131,15 @@ internal class Connector(
         connection.enqueue(Logoff)
         connection.enqueue(Logon(auth))
         connection.flush()
-        val logoff = connection.receive()
-        val logon = connection.receive()
-        (logoff as? Response.Failure ?: logon as? Response.Failure)?.let { throw ServerFailureException(it, connection.address) }
+        // A refused LOGOFF gets LOGON IGNORED: the LOGOFF's FAILURE is the one to report.
+        val refused = try {
+            connection.awaitSuccess(RequestKind.LOGOFF)
+            null
+        } catch (e: ServerFailureException) {
+            e
+        }
+        connection.awaitSuccess(RequestKind.LOGON, ignoredIsFine = refused != null)
+        refused?.let { throw it }
         connection.auth = auth
         connection.reauthenticationRequired = false
     }
@@ -151,32 +157,17 @@ internal class Connector(
         )
         if (caps.logonLogoff) connection.enqueue(Logon(auth))
         connection.flush()
-        when (val hello = connection.receive()) {
-            is Response.Success -> {
-                connection.server = ServerHello.from(hello.metadata)
-                val utc = (hello.metadata["patch_bolt"] as? ListValue)?.values.orEmpty().contains(StringValue("utc"))
-                val memgraph = ServerAgents.isMemgraph(connection.server.agent)
-                if (utc || memgraph) {
-                    connection.upgradeCapabilities(
-                        Capabilities.of(caps.version, utcPatch = utc, flavor = if (memgraph) ServerFlavor.MEMGRAPH else ServerFlavor.NEO4J),
-                    )
-                }
-            }
-            is Response.Failure -> throw ServerFailureException(hello, connection.address)
-            else -> throw BoltProtocolException("HELLO answered with $hello")
+        val hello = connection.awaitSuccess(RequestKind.HELLO)
+        connection.server = ServerHello.from(hello)
+        val utc = (hello["patch_bolt"] as? ListValue)?.values.orEmpty().contains(StringValue("utc"))
+        val memgraph = ServerAgents.isMemgraph(connection.server.agent)
+        if (utc || memgraph) {
+            connection.upgradeCapabilities(
+                Capabilities.of(caps.version, utcPatch = utc, flavor = if (memgraph) ServerFlavor.MEMGRAPH else ServerFlavor.NEO4J),
+            )
         }
-        if (caps.logonLogoff) {
-            when (val logon = connection.receive()) {
-                is Response.Success -> Unit
-                is Response.Failure -> throw ServerFailureException(logon, connection.address)
-                else -> throw BoltProtocolException("LOGON answered with $logon")
-            }
-        }
+        if (caps.logonLogoff) connection.awaitSuccess(RequestKind.LOGON)
     }
 
     private fun Transport.address(): ServerAddress = ServerAddress(remoteAddress.hostString, remoteAddress.port)
 }
-
-/** A FAILURE answer, carried to the one place that maps protocol failures to public exceptions. */
-internal class ServerFailureException(val failure: Response.Failure, val address: ServerAddress) :
-    RuntimeException("${failure.code}: ${failure.message}")

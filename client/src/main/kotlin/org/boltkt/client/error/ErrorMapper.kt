@@ -2,15 +2,17 @@ package org.boltkt.client.error
 
 import org.boltkt.client.connection.ReceiveTimeoutException
 import org.boltkt.client.connection.RequestEncodingException
+import org.boltkt.client.connection.ServerFailureException
 import org.boltkt.client.summary.GqlStatusObject
+import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportConnectException
 import org.boltkt.protocol.BoltProtocolException
-import org.boltkt.protocol.message.UnsupportedByVersionException
 import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.UnsupportedByVersionException
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
-import java.io.IOException
 import kotlin.coroutines.cancellation.CancellationException
+import java.io.IOException
 
 /**
  * The one place where protocol failures and low-level throwables become public [BoltException]s. Stateless and
@@ -67,6 +69,18 @@ internal object ErrorMapper {
     }
 
     /**
+     * Anything thrown while talking to the server at [address] (null if unknown): a FAILURE answer
+     * ([ServerFailureException]) by its code ([fromFailure]), a public exception unchanged, anything else as
+     * [fromThrowable] says.
+     * @throws CancellationException and JVM errors, rethrown unchanged; [IllegalStateException] for a closed driver.
+     */
+    fun map(error: Throwable, address: ServerAddress?, duringCommit: Boolean = false): BoltException = when (error) {
+        is BoltException -> error
+        is ServerFailureException -> fromFailure(error.failure)
+        else -> fromThrowable(error, address?.toString(), duringCommit)
+    }
+
+    /**
      * Converts a throwable caught while talking to the server at [serverAddress] (`host:port`, or null if unknown):
      * - a [BoltException] is returned unchanged, except that a [ServiceUnavailableException] becomes an
  *   [IncompleteCommitException] when [duringCommit];
@@ -87,7 +101,7 @@ internal object ErrorMapper {
     fun fromThrowable(t: Throwable, serverAddress: String?, duringCommit: Boolean = false): BoltException {
         if (t is CancellationException || t is Error) throw t
         // Using a closed driver is a programming error, reported like any use of a closed resource.
-        if (t is org.boltkt.client.pool.PoolClosedException) throw IllegalStateException(org.boltkt.client.session.DRIVER_CLOSED, t)
+        if (t is PoolClosedException) throw IllegalStateException(DRIVER_CLOSED, t)
         val where = serverAddress?.let { " to $it" } ?: ""
         return when (t) {
             is IncompleteCommitException -> t

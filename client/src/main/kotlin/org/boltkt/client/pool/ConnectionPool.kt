@@ -5,6 +5,7 @@ import kotlinx.coroutines.sync.Semaphore
 import org.slf4j.Logger
 import org.slf4j.helpers.NOPLogger
 import org.boltkt.client.connection.BoltConnection
+import org.boltkt.client.error.PoolClosedException
 import org.boltkt.client.transport.ServerAddress
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.nanoseconds
@@ -207,6 +208,3 @@ internal class ConnectionPool(
 
     override fun toString(): String = "ConnectionPool($address, inUse=$inUseCount, idle=$idleCount)"
 }
-
-/** The pool (or the driver owning it) was closed. */
-internal class PoolClosedException(address: ServerAddress) : IllegalStateException("the connection pool for $address is closed")

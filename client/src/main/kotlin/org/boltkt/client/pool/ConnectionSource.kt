@@ -1,6 +1,5 @@
 package org.boltkt.client.pool
 
-import org.boltkt.client.connection.BoltConnection
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
 
@@ -10,14 +9,12 @@ import org.boltkt.protocol.message.AuthToken
  */
 internal interface ConnectionSource {
     /**
-     * A connection authenticated as [AcquireRequest.auth] (or the driver's credentials when null) and READY.
-     * Must be given back with [release] exactly once. Throws public exceptions (acquisition timeout, service
-     * unavailable, authentication); cancellation at any point leaks nothing.
+     * A lease on a connection authenticated as [AcquireRequest.auth] (or the driver's credentials when null) and
+     * READY; the lease owns the release ([ConnectionLease.release], idempotent) and this source's failure policy
+     * ([ConnectionLease.fail]). Throws public exceptions (acquisition timeout, service unavailable,
+     * authentication); cancellation at any point leaks nothing.
      */
-    suspend fun acquire(request: AcquireRequest): BoltConnection
-
-    /** Gives a connection back; it is reused only when in a clean READY state. Never suspends or throws. */
-    fun release(connection: BoltConnection)
+    suspend fun acquire(request: AcquireRequest): ConnectionLease
 
     /** Per-address counts, for metrics and tests. */
     fun poolMetrics(): List<PoolMetrics>

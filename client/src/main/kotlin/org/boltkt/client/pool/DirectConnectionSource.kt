@@ -9,8 +9,9 @@ import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.Connector
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ConnectionAcquisitionTimeoutException
+import org.boltkt.client.error.ErrorMapper
+import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.UnsupportedFeatureException
-import org.boltkt.client.session.ErrorTranslator
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.protocol.message.AuthToken
 import org.slf4j.Logger
@@ -40,7 +41,7 @@ internal class DirectConnectionSource(
 ) : ConnectionSource {
     private val pool = ConnectionPool(address, poolSettings, connect = { open(null) { authManager.getToken() } }, nanoTime = poolSettings.nanoTime, logger = logger)
 
-    override suspend fun acquire(request: AcquireRequest): BoltConnection {
+    override suspend fun acquire(request: AcquireRequest): ConnectionLease {
         val sessionAuth = request.auth
         // The manager's token this acquire used (for handleSecurityException); asked once per acquire of a new
         // connection (when it is opened) or of a pooled one (to check it), as the official drivers do. It stays
@@ -63,9 +64,9 @@ internal class DirectConnectionSource(
                 }
                 val connection = acquired!!
                 if (sessionAuth != null && !connection.capabilities.logonLogoff) throw sessionAuthUnsupported(connection)
-                if (opened) return connection.watchedFor(managedToken) // just logged on as asked
+                if (opened) return lease(connection, managedToken) // just logged on as asked
                 val token = sessionAuth ?: authManager.getToken().also { managedToken = it }
-                if (connection.auth == token && !request.forceAuth && !connection.reauthenticationRequired) return connection.watchedFor(managedToken)
+                if (connection.auth == token && !request.forceAuth && !connection.reauthenticationRequired) return lease(connection, managedToken)
                 if (!connection.capabilities.logonLogoff) {
                     // Before 5.1 credentials cannot change on an open connection: the manager's new token gets a
                     // new connection, and this one is closed (the official drivers' backwards-compatible refresh).
@@ -74,7 +75,7 @@ internal class DirectConnectionSource(
                     continue
                 }
                 connector.reauthenticate(connection, token)
-                return connection.watchedFor(managedToken)
+                return lease(connection, managedToken)
             } catch (e: TimeoutCancellationException) {
                 // The timeout may fire just after the pool handed a connection over: give it back.
                 acquired?.let { pool.release(it) }
@@ -107,8 +108,8 @@ internal class DirectConnectionSource(
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Throwable) {
-                val mapped = ErrorTranslator.map(e, candidate)
-                if (mapped !is org.boltkt.client.error.ServiceUnavailableException) throw e
+                val mapped = ErrorMapper.map(e, candidate)
+                if (mapped !is ServiceUnavailableException) throw e
                 lastError?.let { mapped.addSuppressed(it) }
                 lastError = mapped
             }
@@ -127,18 +128,19 @@ internal class DirectConnectionSource(
      * refresh its token and mark the error handled (then retryable).
      */
     private fun mapped(error: Throwable, managedToken: AuthToken?): Throwable {
-        val public = ErrorTranslator.map(error, address)
-        if (public is BoltException && managedToken != null) authManager.onSecurityError(managedToken, public)
+        val public = ErrorMapper.map(error, address)
+        if (managedToken != null) authManager.onSecurityError(managedToken, public)
         return public
     }
 
-    /** Later failures of this hand-out reach the manager when it runs on the manager's [token] (null: session auth). */
-    private fun BoltConnection.watchedFor(token: AuthToken?): BoltConnection {
-        securityErrorHandler = token?.let { t -> { e: BoltException -> authManager.onSecurityError(t, e); Unit } }
-        return this
+    /**
+     * The hand-out of [connection]: released into this pool; when it works with the manager's [token] (null:
+     * session credentials) its security failures reach the manager (re-authentication policy).
+     */
+    private fun lease(connection: BoltConnection, token: AuthToken?): ConnectionLease {
+        val policy = token?.let { t -> FailurePolicy { e -> authManager.onSecurityError(t, e); e } } ?: FailurePolicy.NONE
+        return ConnectionLease(connection, pool::release, policy)
     }
-
-    override fun release(connection: BoltConnection) = pool.release(connection)
 
     /** Connections of this pool handed out and not yet released (routing picks the least busy member by it). */
     val inUseCount: Int get() = pool.inUseCount

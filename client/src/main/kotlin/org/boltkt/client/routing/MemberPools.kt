@@ -1,5 +1,6 @@
 package org.boltkt.client.routing
 
+import org.boltkt.client.error.DRIVER_CLOSED
 import org.boltkt.client.pool.DirectConnectionSource
 import org.boltkt.client.pool.PoolMetrics
 import org.boltkt.client.transport.ServerAddress
@@ -15,7 +16,7 @@ internal class MemberPools(private val create: (ServerAddress) -> DirectConnecti
 
     /** Throws [IllegalStateException] once the driver closed these pools. */
     fun ensureOpen() {
-        if (closed) throw IllegalStateException(org.boltkt.client.session.DRIVER_CLOSED)
+        if (closed) throw IllegalStateException(DRIVER_CLOSED)
     }
 
     fun get(address: ServerAddress): DirectConnectionSource {

@@ -2,28 +2,27 @@ package org.boltkt.client.routing
 
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.withTimeoutOrNull
-import org.boltkt.client.error.ServiceUnavailableException
-import kotlin.time.Duration
 import org.boltkt.client.connection.BoltConnection
-import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.connection.request
 import org.boltkt.client.error.AuthenticationException
 import org.boltkt.client.error.AuthorizationExpiredException
 import org.boltkt.client.error.CertificateRejectedException
+import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.DatabaseNotFoundException
+import org.boltkt.client.error.ErrorMapper
 import org.boltkt.client.error.ForbiddenException
 import org.boltkt.client.error.NotALeaderException
-import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.RoutingUnavailableException
+import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.UnsupportedFeatureException
 import org.boltkt.client.pool.AcquireRequest
-import org.boltkt.client.session.ErrorTranslator
-import org.boltkt.client.session.releaseClean
+import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.transport.ServerAddress
-import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.message.Route
 import org.boltkt.protocol.version.RouteForm
 import org.slf4j.Logger
+import kotlin.time.Duration
 
 /**
  * Fetches routing tables: asks the known routers of the database in order, then the seed addresses (each mapped by
@@ -80,11 +79,10 @@ internal class Rediscovery(
         bookmarks: List<String>,
         failures: MutableList<Throwable>,
     ): RoutingTable? {
-        var connection: BoltConnection? = null
+        var lease: ConnectionLease? = null
         try {
-            connection = pools.get(router).acquire(AcquireRequest(auth = request.auth))
-            connection.failureHook = null
-            val open = connection
+            lease = pools.get(router).acquire(AcquireRequest(auth = request.auth))
+            val open = lease.connection
             // A router that accepts the connection and never answers must not hang every session: after the
             // timeout the exchange is cancelled (which closes that connection) and the next router is asked.
             val table = withTimeoutOrNull(routeTimeout) { route(open, database, request, bookmarks) }
@@ -98,13 +96,13 @@ internal class Rediscovery(
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
-            val mapped = connection?.let { ErrorTranslator.map(e, it) } ?: ErrorTranslator.map(e, router)
+            val mapped = lease?.fail(e) ?: ErrorMapper.map(e, router)
             if (isFatal(mapped)) throw mapped
             logger.info("Router {} could not give a routing table ({}); trying the next", router, mapped.message)
             failures += mapped
             return null
         } finally {
-            connection?.let { releaseClean(pools.get(router), it) }
+            lease?.release()
         }
     }
 
@@ -117,13 +115,8 @@ internal class Rediscovery(
             val metadata = RoutingProcedure.call(connection, routingContext, database, bookmarks)
             return RoutingTableParser.parse(metadata, database, nanoTime(), rewrite)
         }
-        connection.enqueue(Route(routingContext, bookmarks, database, request.impersonatedUser))
-        connection.flush()
-        return when (val answer = connection.receive()) {
-            is Response.Success -> RoutingTableParser.parse(answer.metadata, database, nanoTime(), rewrite)
-            is Response.Failure -> throw ServerFailureException(answer, connection.address)
-            else -> throw ProtocolException("ROUTE answered with $answer; the connection was closed")
-        }
+        val metadata = connection.request(Route(routingContext, bookmarks, database, request.impersonatedUser))
+        return RoutingTableParser.parse(metadata, database, nanoTime(), rewrite)
     }
 
     /**

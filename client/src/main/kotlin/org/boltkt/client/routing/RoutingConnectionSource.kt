@@ -2,21 +2,21 @@ package org.boltkt.client.routing
 
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
-import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.error.RoutingUnavailableException
 import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.SessionExpiredException
 import org.boltkt.client.pool.AcquireRequest
+import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.pool.ConnectionSource
 import org.boltkt.client.pool.HomeDatabase
 import org.boltkt.client.pool.PoolMetrics
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.protocol.message.AccessMode
 import org.slf4j.Logger
-import java.util.concurrent.ConcurrentHashMap
-import java.util.concurrent.atomic.AtomicInteger
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.seconds
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicInteger
 
 /**
  * Client-side routing for `neo4j://`: one [RoutingTable] per database (fetched with ROUTE, kept for its TTL),
@@ -45,7 +45,7 @@ internal class RoutingConnectionSource(
     /** Whether the last member connected to speaks 5.8+ with server-side routing: the home database may be guessed. */
     @Volatile private var optimisticHomeDatabase = false
 
-    override suspend fun acquire(request: AcquireRequest): BoltConnection {
+    override suspend fun acquire(request: AcquireRequest): ConnectionLease {
         pools.ensureOpen() // before any ROUTE, whose failures would otherwise hide the closed driver
         // A router asked here (also to resolve the home database) is not asked again in this acquire: when every
         // member of its answer fails, the acquire fails, as in the official drivers (one ROUTE, then each member).
@@ -70,10 +70,10 @@ internal class RoutingConnectionSource(
             val address = pools.leastConnected(members, rotation.getAndIncrement())
             tried += address
             try {
-                val connection = pools.get(address).acquire(request.copy(database = database))
-                connection.failureHook = failures.hook(address, database)
+                val lease = pools.get(address).acquire(request.copy(database = database)).withPolicy(failures.policy(address, database))
+                val connection = lease.connection
                 optimisticHomeDatabase = connection.capabilities.version.atLeast(5, 8) && connection.server.ssrEnabled
-                return connection
+                return lease
             } catch (e: ServiceUnavailableException) {
                 if (e is RoutingUnavailableException) throw e
                 logger.info("Cluster member {} unreachable ({}); removing it from the routing tables", address, e.message)
@@ -134,11 +134,6 @@ internal class RoutingConnectionSource(
 
     private fun describe(database: String) =
         if (database == RoutingTableParser.UNNAMED_HOME) "the home database" else "database '$database'"
-
-    override fun release(connection: BoltConnection) {
-        val pool = pools.existing(connection.address)
-        if (pool != null) pool.release(connection) else connection.close()
-    }
 
     override fun poolMetrics(): List<PoolMetrics> = pools.metrics()
 

@@ -5,6 +5,7 @@ import org.boltkt.client.error.NotALeaderException
 import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.SessionExpiredException
 import org.boltkt.client.error.TransientException
+import org.boltkt.client.pool.FailurePolicy
 import org.boltkt.client.transport.ServerAddress
 
 /**
@@ -16,7 +17,8 @@ import org.boltkt.client.transport.ServerAddress
  * - `DatabaseUnavailable` (transient, retryable): the member leaves that database's table.
  */
 internal class RoutingFailures(private val tables: RoutingTables) {
-    fun hook(address: ServerAddress, database: String): (Throwable) -> Throwable = { error -> onFailure(error, address, database) }
+    /** The policy of a connection to [address] serving [database]. */
+    fun policy(address: ServerAddress, database: String): FailurePolicy = FailurePolicy { error -> onFailure(error, address, database) }
 
     fun onFailure(error: Throwable, address: ServerAddress, database: String): Throwable = when {
         error is IncompleteCommitException -> error.also { tables.forgetEverywhere(address) }

@@ -1,9 +1,8 @@
 package org.boltkt.client.session
 
 import org.boltkt.client.connection.BoltConnection
-import org.boltkt.client.connection.ServerFailureException
-import org.boltkt.client.error.ProtocolException
-import org.boltkt.protocol.message.Response
+import org.boltkt.client.connection.awaitSuccess
+import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Telemetry
 import org.boltkt.protocol.message.TelemetryApi
 
@@ -28,11 +27,8 @@ internal class ApiTelemetry(private val api: TelemetryApi) {
 
     /** Reads TELEMETRY's answer, after the flush and before the answer of the message it preceded. */
     suspend fun awaitAnswer(connection: BoltConnection) {
-        when (val answer = connection.receive()) {
-            is Response.Success -> acknowledged = true
-            is Response.Failure -> throw ServerFailureException(answer, connection.address)
-            else -> throw ProtocolException("TELEMETRY answered with $answer; the connection was closed")
-        }
+        connection.awaitSuccess(RequestKind.TELEMETRY)
+        acknowledged = true
     }
 
     companion object {

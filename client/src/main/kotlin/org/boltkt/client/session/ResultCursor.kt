@@ -3,14 +3,17 @@ package org.boltkt.client.session
 import kotlinx.coroutines.CancellationException
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.connection.awaitSuccess
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.ResultConsumedException
+import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.record.Record
 import org.boltkt.client.record.RecordKeys
 import org.boltkt.protocol.message.Discard
 import org.boltkt.protocol.message.LAST_QUERY_ID
 import org.boltkt.protocol.message.PULL_ALL
 import org.boltkt.protocol.message.Pull
+import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.message.Run
 import org.boltkt.protocol.value.BooleanValue
@@ -27,10 +30,12 @@ import org.boltkt.protocol.value.Value
  * Not thread-safe; owned by one [ResultImpl]. Failures are already mapped to public exceptions when thrown.
  */
 internal class ResultCursor(
-    private val connection: BoltConnection,
+    private val lease: ConnectionLease,
     private var fetchSize: Long,
     private val listener: Listener,
 ) {
+    private val connection: BoltConnection = lease.connection
+
     /** Told once when the stream ends, successfully or not, so the owner can release the connection. */
     internal interface Listener {
         suspend fun onSummary(runMetadata: Map<String, Value>, pullMetadata: Map<String, Value>)
@@ -85,28 +90,24 @@ internal class ResultCursor(
             connection.enqueue(Pull(fetchSize))
             connection.flush()
             if (telemetryQueued) telemetry!!.awaitAnswer(connection)
-            when (val answer = connection.receive()) {
-                is Response.Success -> {
-                    runMetadata = answer.metadata
-                    keys = RecordKeys.of((answer.metadata["fields"] as? ListValue)?.values.orEmpty().map { (it as? StringValue)?.value ?: "" })
-                    (answer.metadata["qid"] as? IntegerValue)?.let { qid = it.value }
-                    pullPending = true
+            val metadata = try {
+                connection.awaitSuccess(RequestKind.RUN)
+            } catch (failure: ServerFailureException) {
+                // The pipelined PULL is answered IGNORED, unless the server hung up after its FAILURE: the
+                // FAILURE is still what the caller must see (the connection is broken and will be closed).
+                try {
+                    connection.receive()
+                } catch (e: CancellationException) {
+                    throw e
+                } catch (e: Exception) {
+                    failure.addSuppressed(e)
                 }
-                is Response.Failure -> {
-                    val failure = ServerFailureException(answer, connection.address)
-                    // The pipelined PULL is answered IGNORED, unless the server hung up after its FAILURE: the
-                    // FAILURE is still what the caller must see (the connection is broken and will be closed).
-                    try {
-                        connection.receive()
-                    } catch (e: CancellationException) {
-                        throw e
-                    } catch (e: Exception) {
-                        failure.addSuppressed(e)
-                    }
-                    throw failure
-                }
-                else -> throw ProtocolException("RUN answered with $answer; the connection was closed")
+                throw failure
             }
+            runMetadata = metadata
+            keys = RecordKeys.of((metadata["fields"] as? ListValue)?.values.orEmpty().map { (it as? StringValue)?.value ?: "" })
+            (metadata["qid"] as? IntegerValue)?.let { qid = it.value }
+            pullPending = true
         }
     }
 
@@ -287,7 +288,7 @@ internal class ResultCursor(
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
-            val mapped = ErrorTranslator.map(e, connection)
+            val mapped = lease.fail(e)
             fail(mapped)
             throw mapped
         }

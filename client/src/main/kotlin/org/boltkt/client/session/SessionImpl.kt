@@ -8,16 +8,15 @@ import org.boltkt.client.Transaction
 import org.boltkt.client.TransactionConfig
 import org.boltkt.client.TransactionContext
 import org.boltkt.client.bookmark.Bookmark
-import org.boltkt.client.connection.BoltConnection
-import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.connection.awaitSuccess
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ClientException
-import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.pool.AcquireRequest
+import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.value.Values
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.Begin
-import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Run
 import org.boltkt.protocol.message.TelemetryApi
 import org.boltkt.protocol.value.StringValue
@@ -36,17 +35,19 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         prepareForWork()
         val values = Values.parameters(parameters)
         val target = target(this.config.defaultAccessMode)
-        val connection = acquire(this.config.defaultAccessMode, target)
-        val used = bookmarksFor(connection)
-        val cursor = ResultCursor(connection, fetchSize, AutoCommitListener(connection, used))
+        val lease = acquire(this.config.defaultAccessMode, target)
+        val used = bookmarksFor(lease)
+        val end = AutoCommitEnd(lease, used)
+        val cursor = ResultCursor(lease, fetchSize, end)
         try {
             cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
-            if (e is CancellationException) releaseClean(driver.source, connection)
+            // Whatever failed (the server, the wire, building the request), the hand-out ends here.
+            lease.release()
             throw e
         }
         learnDatabase(target, cursor.runMetadata)
-        return ResultImpl(cursor, { driver.summaries.of(it, connection, query, values) }, AutoCommitOwner(connection)).also { openResult = it }
+        return ResultImpl(cursor, { driver.summaries.of(it, lease.connection, query, values) }, end).also { openResult = it }
     }
 
     override suspend fun beginTransaction(config: TransactionConfig): Transaction =
@@ -85,29 +86,28 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private suspend fun begin(mode: AccessMode, config: TransactionConfig, telemetry: ApiTelemetry?): TransactionImpl {
         prepareForWork()
         val target = target(mode)
-        val connection = acquire(mode, target)
-        val used = bookmarksFor(connection)
+        val lease = acquire(mode, target)
+        val used = bookmarksFor(lease)
+        val connection = lease.connection
         try {
             val telemetryQueued = telemetry?.enqueueIfOwed(connection) == true
             connection.enqueue(Begin(options(config, mode, used, target)))
             connection.flush()
             if (telemetryQueued) telemetry!!.awaitAnswer(connection)
-            when (val answer = connection.receive()) {
-                is Response.Success -> learnDatabase(target, answer.metadata)
-                is Response.Failure -> throw ServerFailureException(answer, connection.address)
-                else -> throw ProtocolException("BEGIN answered with $answer; the connection was closed")
-            }
+            learnDatabase(target, connection.awaitSuccess(RequestKind.BEGIN))
         } catch (e: Throwable) {
-            releaseClean(driver.source, connection)
-            if (e is CancellationException) throw e
-            throw ErrorTranslator.map(e, connection)
+            try {
+                throw if (e is CancellationException) e else lease.fail(e)
+            } finally {
+                lease.release()
+            }
         }
         val tx = TransactionImpl(
-            connection, fetchSize,
+            lease, fetchSize,
             summaryOf = { cursor, query, values -> driver.summaries.of(cursor, connection, query, values) },
-            onEnd = { c, bookmark ->
+            onEnd = { bookmark ->
                 openTransaction = null
-                releaseClean(driver.source, c)
+                lease.release()
                 if (bookmark != null) advanceBookmarks(used, bookmark)
             },
         )
@@ -167,15 +167,15 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private fun request(mode: AccessMode, database: String?) =
         AcquireRequest(mode, database, config.impersonatedUser, config.auth, bookmarks = { currentBookmarks().map { it.value } })
 
-    private suspend fun acquire(mode: AccessMode, target: Target): BoltConnection =
+    private suspend fun acquire(mode: AccessMode, target: Target): ConnectionLease =
         driver.source.acquire(request(mode, target.route).copy(tableJustFetched = target.justResolved))
 
-    /** The bookmarks the BEGIN/RUN on [connection] waits for; [connection] goes back when they cannot be had. */
-    private suspend fun bookmarksFor(connection: BoltConnection): Set<Bookmark> =
+    /** The bookmarks the BEGIN/RUN on [lease]'s connection waits for; the lease ends when they cannot be had. */
+    private suspend fun bookmarksFor(lease: ConnectionLease): Set<Bookmark> =
         try {
             currentBookmarks()
         } catch (e: Throwable) {
-            releaseClean(driver.source, connection)
+            lease.release()
             throw e
         }
 
@@ -208,20 +208,22 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             },
         )
 
-    /** An auto-commit result's connection goes back when its stream ends; its bookmark advances the chain. */
-    private inner class AutoCommitListener(private val connection: BoltConnection, private val used: Set<Bookmark>) : ResultCursor.Listener {
+    /**
+     * How an auto-commit result ends: whichever way its stream stops (summary, failure, abandoned by its reader),
+     * the hand-out ends through the one [ConnectionLease.release], which takes effect once; the summary's bookmark
+     * then advances the chain.
+     */
+    private inner class AutoCommitEnd(private val lease: ConnectionLease, private val used: Set<Bookmark>) : ResultCursor.Listener, ResultImpl.Owner {
         override suspend fun onSummary(runMetadata: Map<String, Value>, pullMetadata: Map<String, Value>) {
-            releaseClean(driver.source, connection)
+            lease.release()
             (pullMetadata["bookmark"] as? StringValue)?.value?.let { advanceBookmarks(used, it) }
         }
 
-        override suspend fun onFailure(error: Throwable, connectionUsable: Boolean) = releaseClean(driver.source, connection)
-    }
+        override suspend fun onFailure(error: Throwable, connectionUsable: Boolean) = lease.release()
 
-    private inner class AutoCommitOwner(private val connection: BoltConnection) : ResultImpl.Owner {
         override suspend fun abandoned(cursor: ResultCursor) {
-            // A second call for the same cursor finds it done and releases nothing: no double release.
-            if (cursor.stopEarly()) releaseClean(driver.source, connection)
+            cursor.stopEarly()
+            lease.release()
         }
     }
 }

@@ -3,30 +3,34 @@ package org.boltkt.client.session
 import kotlinx.coroutines.CancellationException
 import org.boltkt.client.Result
 import org.boltkt.client.Transaction
-import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.connection.awaitSuccess
+import org.boltkt.client.connection.request
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.TransactionClosedException
+import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.summary.ResultSummary
 import org.boltkt.client.value.Values
 import org.boltkt.protocol.message.Commit
-import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Rollback
 import org.boltkt.protocol.message.Run
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
 
 /**
- * An explicit or managed transaction on a connection it holds from BEGIN until it ends; [onEnd] gives the
- * connection back (cleaned) and records the commit's bookmark.
+ * An explicit or managed transaction on the [lease] it holds from BEGIN until it ends; [onEnd] ends the lease and
+ * records the commit's bookmark.
  */
 internal class TransactionImpl(
-    private val connection: BoltConnection,
+    private val lease: ConnectionLease,
     private val fetchSize: Long,
     private val summaryOf: (ResultCursor, String, Map<String, Value>) -> ResultSummary,
-    private val onEnd: suspend (connection: BoltConnection, bookmark: String?) -> Unit,
+    private val onEnd: suspend (bookmark: String?) -> Unit,
 ) : Transaction, ResultImpl.Owner {
+    private val connection = lease.connection
+
     private sealed interface State {
         data object Open : State
         data class Failed(val error: Throwable) : State
@@ -53,7 +57,7 @@ internal class TransactionImpl(
         results.forEach { it.detach(keepAddressable = true) }
         ensureUsable("run a query") // a drained answer may have failed the transaction
         val values = Values.parameters(parameters)
-        val cursor = ResultCursor(connection, fetchSize, listener)
+        val cursor = ResultCursor(lease, fetchSize, listener)
         cursor.start(Run(query, values))
         return ResultImpl(cursor, { summaryOf(it, query, values) }, this).also { results += it }
     }
@@ -69,47 +73,38 @@ internal class TransactionImpl(
         ensureUsable("commit")
         var bookmark: String? = null
         try {
-            connection.enqueue(Commit)
-            connection.flush()
-            when (val answer = connection.receive()) {
-                is Response.Success -> bookmark = (answer.metadata["bookmark"] as? StringValue)?.value
-                is Response.Failure -> throw ServerFailureException(answer, connection.address)
-                else -> throw ProtocolException("COMMIT answered with $answer; the connection was closed")
-            }
+            bookmark = (connection.request(Commit)["bookmark"] as? StringValue)?.value
             state = State.Ended("committed")
         } catch (e: CancellationException) {
             state = State.Ended("cancelled during commit")
             throw e
         } catch (e: Throwable) {
-            val mapped = ErrorTranslator.map(e, connection, duringCommit = e !is ServerFailureException)
+            val mapped = lease.fail(e, duringCommit = e !is ServerFailureException)
             state = State.Failed(mapped)
             throw mapped
         } finally {
-            if (state !is State.Failed) onEnd(connection, bookmark)
+            if (state !is State.Failed) onEnd(bookmark)
         }
     }
 
     override suspend fun rollback() {
         when (val s = state) {
             is State.Ended -> throw TransactionClosedException("cannot roll back: the transaction was already ${s.how}")
-            is State.Failed -> { state = State.Ended("rolled back"); onEnd(connection, null); return }
+            is State.Failed -> { state = State.Ended("rolled back"); onEnd(null); return }
             State.Open -> Unit
         }
         try {
             consumeOpenResults("the transaction was rolled back")
             connection.enqueue(Rollback)
             connection.flush()
-            when (val answer = connection.receive()) {
-                is Response.Failure -> throw ErrorTranslator.map(ServerFailureException(answer, connection.address), connection)
-                else -> Unit
-            }
+            connection.awaitSuccess(RequestKind.ROLLBACK, ignoredIsFine = true)
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
-            throw ErrorTranslator.map(e, connection)
+            throw lease.fail(e)
         } finally {
             state = State.Ended("rolled back")
-            onEnd(connection, null)
+            onEnd(null)
         }
     }
 

@@ -6,7 +6,8 @@ import org.boltkt.protocol.value.Value
 
 /**
  * The authentication map sent in LOGON (5.1+) or merged into HELLO (earlier versions).
- * [toString] never prints credentials.
+ * [toString] prints only the scheme, principal and realm: every other field (credentials, a custom scheme's
+ * parameters, fields added by hand) may be secret and is shown as `******`.
  *
  * @property entries the wire fields, e.g. `scheme`, `principal`, `credentials`, `realm`.
  */
@@ -14,9 +15,13 @@ public class AuthToken(public val entries: Map<String, Value>) {
     override fun equals(other: Any?): Boolean = other is AuthToken && entries == other.entries
     override fun hashCode(): Int = entries.hashCode()
     override fun toString(): String =
-        "AuthToken(" + entries.entries.joinToString { (k, v) -> if (k == "credentials") "$k=******" else "$k=$v" } + ")"
+        "AuthToken(" + entries.entries.joinToString { (k, v) -> if (k in SHOWN) "$k=${v.shown()}" else "$k=******" } + ")"
+
+    private fun Value.shown(): String = if (this is StringValue) value else toString()
 
     public companion object {
+        private val SHOWN = setOf("scheme", "principal", "realm")
+
         /** Scheme `none`. */
         public fun none(): AuthToken = AuthToken(mapOf("scheme" to StringValue("none")))
 

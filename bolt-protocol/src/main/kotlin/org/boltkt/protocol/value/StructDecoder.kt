@@ -38,7 +38,7 @@ internal object StructDecoder {
         fields(h, if (f.elementIds) 4 else 3, at)
         val id = r.readInt()
         val n = r.readListHeader()
-        val labels = ArrayList<String>(n)
+        val labels = ArrayList<String>(ValueDecoder.initialCapacity(n))
         repeat(n) { labels.add(r.readName()) }
         val props = ValueDecoder.readMap(r, f, depth)
         val elementId = if (f.elementIds) r.readString() else id.toString()
@@ -78,7 +78,7 @@ internal object StructDecoder {
         }
         val indicesAt = r.position
         val n = r.readListHeader()
-        val indices = ArrayList<Long>(n)
+        val indices = ArrayList<Long>(ValueDecoder.initialCapacity(n))
         repeat(n) { indices.add(r.readInt()) }
         // Validate here so PathValue.segments() cannot fail on anything that came off the wire.
         if (nodes.isEmpty() || n % 2 != 0) throw BoltProtocolException("path needs nodes and paired indices", indicesAt)

@@ -41,7 +41,7 @@ public object ValueDecoder {
         val inner = enter(reader, depth)
         val n = reader.readListHeader()
         if (n == 0) return emptyList()
-        val out = ArrayList<Value>(n)
+        val out = ArrayList<Value>(initialCapacity(n))
         repeat(n) { out.add(read(reader, format, inner)) }
         return out
     }
@@ -60,7 +60,7 @@ public object ValueDecoder {
             }
             return SmallMap(kv, size)
         }
-        val out = LinkedHashMap<String, Value>(capacity(n))
+        val out = LinkedHashMap<String, Value>(capacity(initialCapacity(n)))
         repeat(n) {
             val key = reader.readName()
             out[key] = read(reader, format, inner)
@@ -75,6 +75,16 @@ public object ValueDecoder {
         }
         return inner
     }
+
+    /**
+     * How many slots to set aside for a container whose header claims [n] entries. Each claim is only checked
+     * against the bytes remaining, and nested containers all claim the same remaining bytes, so pre-sizing to [n]
+     * would let a 16 MiB message make every level of nesting allocate for millions of entries. Past
+     * [MAX_PRESIZE] the collection grows as entries actually arrive, so memory follows the bytes decoded.
+     */
+    internal fun initialCapacity(n: Int): Int = if (n <= MAX_PRESIZE) n else MAX_PRESIZE
+
+    private const val MAX_PRESIZE = 1024
 
     private fun capacity(n: Int): Int = if (n < 3) n + 1 else (n / 0.75f + 1f).toInt()
 }

@@ -173,4 +173,15 @@ class RequestVectorsSpec : FunSpec({
     test("AuthToken.toString hides credentials") {
         AuthToken.basic("neo4j", "secret").toString().contains("secret") shouldBe false
     }
+
+    test("AuthToken.toString hides a custom scheme's parameters and any field it does not know") {
+        val token = AuthToken.custom(
+            "sso", "alice", "pw", realm = "corp", parameters = mapOf("apiKey" to org.boltkt.protocol.value.StringValue("k-123")),
+        )
+        val shown = token.toString()
+        listOf("k-123", "apiKey", "pw").forEach { shown.contains(it) shouldBe false }
+        shown shouldBe "AuthToken(scheme=sso, principal=alice, credentials=******, realm=corp, parameters=******)"
+        AuthToken(mapOf("scheme" to org.boltkt.protocol.value.StringValue("x"), "token" to org.boltkt.protocol.value.StringValue("t-9")))
+            .toString().contains("t-9") shouldBe false
+    }
 })

@@ -61,6 +61,41 @@ class KnownHostsFileTest {
         assertEquals(listOf("h:0", "h:1", "h:2", "h:3"), Files.readAllLines(file).map { it.substringBefore(' ') }.sorted())
     }
 
+    @Test
+    fun `a torn last line left by an interrupted writer is dropped instead of locking every later connection out`(@TempDir dir: Path) {
+        val file = dir.resolve("known_hosts")
+        val recorded = "db.example:7687 ${info("x", 1, localhostCert).fingerprintSha256}"
+        for (torn in listOf("db.exam", "db.example:7688 3f2a")) {
+            Files.writeString(file, "$recorded\n$torn")
+            assertEquals(TrustDecision.Accept, KnownHostsFile(file).check(info("db.example", 7688, otherCert)), torn)
+            assertEquals(
+                listOf(recorded, "db.example:7688 ${info("x", 1, otherCert).fingerprintSha256}"),
+                Files.readAllLines(file),
+                "the torn line '$torn' is replaced, the complete ones kept",
+            )
+        }
+    }
+
+    @Test
+    fun `an unterminated last line that is a complete record is kept (a hand-edited file)`(@TempDir dir: Path) {
+        val file = dir.resolve("known_hosts")
+        Files.writeString(file, "db.example:7687 ${info("x", 1, localhostCert).fingerprintSha256}")
+        assertTrue(KnownHostsFile(file).check(info("db.example", 7687, otherCert)) is TrustDecision.Reject)
+    }
+
+    @Test
+    fun `an update replaces the file whole, so a reader never sees a half-written line`(@TempDir dir: Path) {
+        val file = dir.resolve("known_hosts")
+        KnownHostsFile(file).check(info("a", 1, localhostCert))
+        val before = Files.readString(file)
+        Files.newInputStream(file).use { reader ->
+            KnownHostsFile(file).check(info("b", 2, localhostCert))
+            assertEquals(before, String(reader.readAllBytes()), "a reader of the old file sees it whole and unchanged")
+        }
+        assertEquals(listOf("a:1", "b:2"), Files.readAllLines(file).map { it.substringBefore(' ') })
+        assertEquals(setOf("known_hosts", "known_hosts.lock"), Files.list(dir).use { s -> s.map { it.fileName.toString() }.toList().toSet() })
+    }
+
     private fun info(host: String, port: Int, cert: X509Certificate) = ServerCertificateInfo(host, port, "127.0.0.1", listOf(cert))
 
     private fun load(path: Path): X509Certificate =

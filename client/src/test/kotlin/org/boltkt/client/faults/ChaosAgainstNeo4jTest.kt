@@ -1,0 +1,162 @@
+package org.boltkt.client.faults
+
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.runBlocking
+import org.boltkt.client.BoltDriver
+import org.boltkt.client.auth.AuthTokens
+import org.boltkt.client.error.BoltException
+import org.boltkt.client.error.IncompleteCommitException
+import org.boltkt.client.record.getLong
+import org.boltkt.client.use
+import org.boltkt.testsupport.faults.Fault
+import org.boltkt.testsupport.faults.FaultProxy
+import org.boltkt.testsupport.neo4j.Neo4jVersion
+import org.boltkt.testsupport.neo4j.neo4jServerOrSkip
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.Timeout
+import java.net.InetSocketAddress
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.UUID
+import kotlin.time.Duration.Companion.seconds
+import kotlin.time.TimeSource
+
+/**
+ * Managed writes through a proxy that injects random network faults between the driver and a real Neo4j 5.26.
+ * Afterwards every promise is checked against the server itself (not through the proxy): nothing lost, nothing
+ * written twice, every failure a public exception, no call past its bound, no connection, thread or file left over.
+ * `-Dboltkt.chaos.seconds`, `-Dboltkt.chaos.workers` and `-Dboltkt.chaos.seed` size and repeat a run.
+ */
+class ChaosAgainstNeo4jTest {
+    private val seconds = System.getProperty("boltkt.chaos.seconds")?.toLong() ?: 15
+    private val workers = System.getProperty("boltkt.chaos.workers")?.toInt() ?: 20
+    private val seed = System.getProperty("boltkt.chaos.seed")?.toLong() ?: System.nanoTime()
+
+    private sealed interface Outcome {
+        val id: Int
+        val elapsedMillis: Long
+        data class Committed(override val id: Int, override val elapsedMillis: Long) : Outcome
+        data class Failed(override val id: Int, override val elapsedMillis: Long, val error: Throwable) : Outcome
+    }
+
+    @Test
+    @Timeout(600)
+    fun `managed writes under random faults - each success exactly once, no unexplained write, nothing leaked`() {
+        val server = neo4jServerOrSkip(Neo4jVersion.LTS_5_26)
+        val run = UUID.randomUUID().toString()
+        println("chaos seed=$seed seconds=$seconds workers=$workers run=$run")
+        val baselineThreads = liveThreads()
+        val baselineFds = openFds()
+        val callBound = 40.seconds
+        val outcomes = FaultProxy(InetSocketAddress(server.host, server.port), seed).use { proxy ->
+            val driver = BoltDriver("bolt://127.0.0.1:${proxy.port}", AuthTokens.basic(server.user, server.password)) {
+                maxConnectionPoolSize = workers
+                connectionAcquisitionTimeout = 10.seconds
+                maxTransactionRetryTime = 10.seconds
+            }
+            try {
+                proxy.startRandomFaults(intervalMillis = 200, menu = MENU)
+                val deadline = TimeSource.Monotonic.markNow() + seconds.seconds
+                val results = runBlocking(Dispatchers.Default) {
+                    (0 until workers).map { w ->
+                        async {
+                            val mine = mutableListOf<Outcome>()
+                            var n = 0
+                            while (deadline.hasNotPassedNow()) {
+                                val id = w * 1_000_000 + n++
+                                val started = TimeSource.Monotonic.markNow()
+                                mine += try {
+                                    driver.session().use { s ->
+                                        s.executeWrite { tx ->
+                                            tx.run("CREATE (:BoltktChaos {run: \$run, id: \$id})", mapOf("run" to run, "id" to id)).consume()
+                                        }
+                                    }
+                                    Outcome.Committed(id, started.elapsedNow().inWholeMilliseconds)
+                                } catch (e: Throwable) {
+                                    if (e is kotlinx.coroutines.CancellationException && e !is kotlinx.coroutines.TimeoutCancellationException) throw e
+                                    Outcome.Failed(id, started.elapsedNow().inWholeMilliseconds, e)
+                                }
+                            }
+                            mine
+                        }
+                    }.awaitAll().flatten()
+                }
+                proxy.stopRandomFaults()
+                proxy.heal()
+                println("chaos faults injected: ${proxy.injected.groupingBy { it.fault }.eachCount()}")
+                runBlocking { awaitNoneInUse(driver) }
+                results
+            } finally {
+                runBlocking { driver.close() }
+            }
+        }
+        val written = countWritten(server.host, server.port, server.user, server.password, run)
+        report(outcomes)
+
+        val failures = outcomes.filterIsInstance<Outcome.Failed>()
+        assertTrue(outcomes.count { it is Outcome.Committed } > 0, "some writes succeeded")
+        failures.forEach { assertTrue(it.error is BoltException, "not a public exception: ${it.error.stackTraceToString()}") }
+        outcomes.forEach { assertTrue(it.elapsedMillis <= callBound.inWholeMilliseconds, "call ${it.id} took ${it.elapsedMillis} ms: $it") }
+        for (o in outcomes) {
+            val count = written[o.id] ?: 0
+            when {
+                o is Outcome.Committed -> assertEquals(1, count, "committed write ${o.id} is on the server exactly once")
+                (o as Outcome.Failed).error is IncompleteCommitException -> assertTrue(count <= 1, "write ${o.id} twice")
+                else -> assertEquals(0, count, "write ${o.id} failed with ${o.error} yet is on the server")
+            }
+        }
+        assertEquals(outcomes.size, outcomes.map { it.id }.toSet().size)
+        assertTrue(written.keys.all { id -> outcomes.any { it.id == id } }, "no write the callers do not know of")
+        awaitBaseline("threads", baselineThreads, ::liveThreads)
+        awaitBaseline("file descriptors", baselineFds, ::openFds)
+    }
+
+    private suspend fun awaitNoneInUse(driver: org.boltkt.client.Driver) {
+        val mark = TimeSource.Monotonic.markNow()
+        while (driver.metrics().sumOf { it.inUse } > 0 && mark.elapsedNow() < 15.seconds) delay(50)
+        assertEquals(0, driver.metrics().sumOf { it.inUse }, "connections in use after every call returned: ${driver.metrics()}")
+    }
+
+    private fun countWritten(host: String, port: Int, user: String, password: String, run: String): Map<Int, Int> = runBlocking {
+        val direct = BoltDriver("bolt://$host:$port", AuthTokens.basic(user, password))
+        try {
+            direct.executeQuery("MATCH (n:BoltktChaos {run: \$run}) RETURN n.id AS id, count(*) AS c", mapOf("run" to run))
+                .records.associate { it.getLong("id").toInt() to it.getLong("c").toInt() }
+        } finally {
+            direct.close()
+        }
+    }
+
+    private fun report(outcomes: List<Outcome>) {
+        val byType = outcomes.groupingBy { if (it is Outcome.Failed) it.error::class.simpleName else "committed" }.eachCount()
+        println("chaos outcomes (${outcomes.size} calls): $byType; slowest ${outcomes.maxOfOrNull { it.elapsedMillis }} ms")
+        outcomes.filterIsInstance<Outcome.Failed>().groupBy { it.error::class }.forEach { (type, failed) ->
+            println("  ${type.simpleName}: ${failed.first().error.message?.take(300)}")
+        }
+    }
+
+    private companion object {
+        /**
+         * Every fault but a flipped byte on its way to the server: Bolt carries no checksum, so a corrupted
+         * parameter can be committed as sent, and no driver can tell (TCP's checksum is what prevents it).
+         */
+        val MENU = Fault.ALL - Fault.FlipByte(org.boltkt.testsupport.faults.Direction.TO_SERVER)
+    }
+
+    private fun liveThreads(): Int = Thread.getAllStackTraces().keys.count { it.isAlive }
+
+    private fun openFds(): Int = Files.list(Path.of("/proc/self/fd")).use { it.count().toInt() }
+
+    private fun awaitBaseline(what: String, baseline: Int, now: () -> Int) {
+        val mark = TimeSource.Monotonic.markNow()
+        // Pools of the JDK and kotlinx keep a few idle threads; the driver's own must all be gone.
+        val tolerance = 4
+        while (now() > baseline + tolerance && mark.elapsedNow() < 20.seconds) Thread.sleep(100)
+        assertTrue(now() <= baseline + tolerance, "$what: ${now()} now, $baseline before the driver")
+    }
+}

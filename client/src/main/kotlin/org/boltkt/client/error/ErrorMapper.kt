@@ -84,7 +84,8 @@ internal object ErrorMapper {
      * Converts a throwable caught while talking to the server at [serverAddress] (`host:port`, or null if unknown):
      * - a [BoltException] is returned unchanged, except that a [ServiceUnavailableException] becomes an
  *   [IncompleteCommitException] when [duringCommit];
-     * - a [BoltProtocolException] becomes a [ProtocolException] saying the connection was closed;
+     * - a [BoltProtocolException] becomes a [ProtocolException] saying the connection was closed, or an
+     *   [IncompleteCommitException] when [duringCommit] (a malformed answer to COMMIT does not tell the outcome);
      * - an [IOException] (every transport failure is one) means connectivity was lost: an
      *   [IncompleteCommitException] when [duringCommit] (COMMIT was sent and not answered), else a
      *   [ServiceUnavailableException] naming [serverAddress].
@@ -111,8 +112,16 @@ internal object ErrorMapper {
             // Nothing reached the wire: the request uses what the negotiated version cannot carry.
             // A usage error, as in the official drivers (ClientException), not a missing driver feature.
             is UnsupportedByVersionException -> ClientException("${t.message}$where")
-            is BoltProtocolException ->
+            // A COMMIT answered with garbage may have committed: the outcome is as unknown as with no answer at all.
+            is BoltProtocolException -> if (duringCommit) {
+                IncompleteCommitException(
+                    "The answer to COMMIT on the connection$where was malformed and the connection was closed; the " +
+                        "transaction may or may not have been committed: ${t.message}",
+                    serverAddress, t,
+                )
+            } else {
                 ProtocolException("Protocol violation on the connection$where, which was closed: ${t.message}", t)
+            }
             is TransportConnectException ->
                 if (t.certificateRejected) CertificateRejectedException(t.message ?: "certificate rejected", t) else connectivity(t, where, serverAddress, duringCommit)
             // The caller's value cannot be sent; nothing reached the wire, so retrying (anywhere) fails the same way.

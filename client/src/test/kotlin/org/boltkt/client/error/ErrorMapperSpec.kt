@@ -202,6 +202,16 @@ class ErrorMapperSpec : FunSpec({
         fromMapped.cause shouldBeSameInstanceAs unavailable
     }
 
+    test("a malformed answer to COMMIT leaves the outcome unknown: IncompleteCommitException, not ProtocolException") {
+        val garbage = org.boltkt.protocol.BoltProtocolException("string of 220 bytes but only 35 remain", 14)
+        val e = ErrorMapper.fromThrowable(garbage, "db.example:7687", duringCommit = true)
+        e.shouldBeInstanceOf<IncompleteCommitException>()
+        e.isRetryable shouldBe false
+        e.cause shouldBeSameInstanceAs garbage
+        e.message shouldContain "malformed"
+        ErrorMapper.fromThrowable(garbage, "db.example:7687").shouldBeInstanceOf<ProtocolException>()
+    }
+
     test("BoltExceptions pass through; a missing address is not invented") {
         val transient = TransientException("busy", ServerStatus("Neo.TransientError.General.DatabaseUnavailable"))
         ErrorMapper.fromThrowable(transient, "a:1") shouldBeSameInstanceAs transient

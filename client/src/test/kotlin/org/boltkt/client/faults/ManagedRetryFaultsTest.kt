@@ -83,6 +83,38 @@ class ManagedRetryFaultsTest {
         server.assertScriptCompleted()
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
+    fun `a malformed or unexpected answer to COMMIT is an IncompleteCommitException and is not retried`(transport: TransportKind) {
+        // A chunk of garbage (a string header claiming more bytes than the message has), then a RECORD: neither
+        // tells whether the server committed.
+        val answers = listOf<ScriptBuilder.() -> Unit>({ sendRaw(byteArrayOf(0, 3, 0xB1.toByte(), 0x70, 0xD0.toByte(), 0, 0)) }, { reply(record(1)) })
+        for (answer in answers) withDriver(
+            ScriptedBoltServer.perConnection {
+                connection {
+                    greet()
+                    expect(RequestKind.BEGIN); reply(success())
+                    expect(RequestKind.RUN); expect(RequestKind.PULL)
+                    reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(1), success("has_more" to false))
+                    expect(RequestKind.COMMIT)
+                    answer()
+                }
+            },
+            transport, { maxTransactionRetryTime = 3.seconds },
+        ) { driver, server ->
+            val runs = AtomicInteger()
+            driver.session().use { s ->
+                val e = shouldThrow<IncompleteCommitException> {
+                    s.executeWrite { tx -> runs.incrementAndGet(); tx.run("CREATE (n) RETURN 1 AS n").single().getLong("n") }
+                }
+                e.isRetryable shouldBe false
+            }
+            runs.get() shouldBe 1
+            driver.assertPool(inUse = 0, idle = 0)
+            server.connectionsAccepted shouldBe 1
+        }
+    }
+
     /** A transaction of one record whose COMMIT the server answers by closing the connection (terminal). */
     private fun ScriptBuilder.droppedAtCommit() {
         expect(RequestKind.BEGIN); reply(success())

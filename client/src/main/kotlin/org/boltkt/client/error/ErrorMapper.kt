@@ -132,6 +132,13 @@ internal object ErrorMapper {
         }
     }
 
+    /**
+     * Summary metadata from [serverAddress] that cannot be read (a plan operator without its type, a status
+     * without its code). The records were read and the exchange ended in step, so the connection stays usable.
+     */
+    fun malformedSummary(serverAddress: String, cause: IllegalArgumentException): ProtocolException =
+        ProtocolException("The result summary sent by $serverAddress is malformed: ${cause.message}", cause)
+
     /** An unexpected exception of the driver's own code; the caller closes the connection involved. */
     private fun defect(t: Throwable, where: String): DriverDefectException = DriverDefectException(
         "Unexpected internal error in the driver (a driver defect; please report it with this stack trace); the " +

@@ -9,6 +9,7 @@ import org.boltkt.client.error.ResultConsumedException
 import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.record.Record
 import org.boltkt.client.record.RecordKeys
+import org.boltkt.protocol.BoltProtocolException
 import org.boltkt.protocol.message.Discard
 import org.boltkt.protocol.message.LAST_QUERY_ID
 import org.boltkt.protocol.message.PULL_ALL
@@ -177,7 +178,7 @@ internal class ResultCursor(
         when (val answer = connection.receive()) {
             is Response.Record -> {
                 mayHaveHadRecords = true
-                into?.addLast(Record(keys, answer.fields))
+                into?.addLast(recordOf(answer))
             }
             is Response.Success -> {
                 pullPending = false
@@ -196,17 +197,26 @@ internal class ResultCursor(
      */
     private fun bufferedRecord(): Record? {
         if (!pullPending || consumedReason != null || failure != null || summaryMetadata != null || deferredError != null) return null
-        val answer = try {
-            connection.receiveBufferedRecord()
+        val record = try {
+            connection.receiveBufferedRecord()?.let(::recordOf)
         } catch (t: Throwable) {
             deferredError = t
             null
         } ?: return null
         mayHaveHadRecords = true
-        return Record(keys, answer.fields)
+        return record
     }
 
     private var deferredError: Throwable? = null
+
+    /** A RECORD as a [Record]; one with a field count other than the result's keys breaks the stream. */
+    private fun recordOf(answer: Response.Record): Record {
+        if (answer.fields.size != keys.size) {
+            connection.close()
+            throw BoltProtocolException("a RECORD of ${answer.fields.size} fields answered a result of ${keys.size} keys ${keys.names}")
+        }
+        return Record(keys, answer.fields)
+    }
 
     /**
      * The caller wants every remaining record ([ResultImpl.list]): PULLs not yet sent ask for all of them at once,
@@ -232,7 +242,7 @@ internal class ResultCursor(
                 when (val answer = connection.receive()) {
                     is Response.Record -> {
                         mayHaveHadRecords = true
-                        return@guard Record(keys, answer.fields)
+                        return@guard recordOf(answer)
                     }
                     is Response.Success -> {
                         pullPending = false

@@ -139,6 +139,79 @@ class ServerFaultsTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TransportKind::class)
+    fun `a RECORD whose field count differs from the keys is a ProtocolException on every read path, never retried`(transport: TransportKind) {
+        val reads = listOf<Pair<String, suspend (org.boltkt.client.Result) -> Unit>>(
+            "list" to { it.list() },
+            "records" to { it.records().toList() },
+            "next" to { it.next() },
+            "single" to { it.single() },
+            "consume after next" to { r -> r.next(); r.consume() },
+        )
+        withDriver(
+            ScriptedBoltServer.perConnection {
+                reads.forEach { (name, _) ->
+                    connection {
+                        greet("bolt-$name"); expect(RequestKind.RUN); expect(RequestKind.PULL)
+                        reply(success("fields" to listOf("n"), "t_first" to 0), record(1, 2)); stall()
+                    }
+                }
+                connection {
+                    greet("bolt-tx"); expect(RequestKind.BEGIN); reply(success()); expect(RequestKind.RUN); expect(RequestKind.PULL)
+                    reply(success("fields" to listOf("n"), "t_first" to 0, "qid" to 0), record(1, 2)); stall()
+                }
+                connection { greet("bolt-ok"); echoQuery(8) }
+            },
+            transport,
+        ) { driver, server ->
+            for ((name, read) in reads) {
+                val e = shouldThrow<ProtocolException> { driver.session().use { read(it.run("RETURN 1 AS n")) } }
+                e.message shouldContain "2 fields"
+                driver.assertPool(inUse = 0, idle = 0)
+                eventually(what = { "$name: server still sees ${server.openConnections} open connections" }) { server.openConnections == 0 }
+            }
+            var attempts = 0
+            shouldThrow<ProtocolException> {
+                driver.session().use { s -> s.executeWrite { tx -> attempts++; tx.run("RETURN 1 AS n").list() } }
+            }
+            attempts shouldBe 1
+            driver.echo(8) shouldBe 8
+            server.assertScriptCompleted()
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
+    fun `a malformed plan or status in the summary is a ProtocolException from consume, and the session stays usable`(transport: TransportKind) {
+        val summaries = listOf(
+            success("type" to "r", "plan" to mapOf("identifiers" to listOf("n"))),
+            success("type" to "r", "statuses" to listOf(mapOf("status_description" to "no gql_status"))),
+        )
+        withDriver(
+            ScriptedBoltServer {
+                greet()
+                for (summary in summaries) {
+                    expect(RequestKind.RUN); expect(RequestKind.PULL)
+                    reply(success("fields" to listOf("n"), "t_first" to 0), record(1), summary)
+                }
+                echoQuery(9)
+            },
+            transport,
+        ) { driver, server ->
+            driver.session().use { s ->
+                repeat(summaries.size) {
+                    val result = s.run("EXPLAIN RETURN 1 AS n")
+                    result.list().size shouldBe 1
+                    shouldThrow<ProtocolException> { result.consume() }.message shouldContain "summary"
+                }
+            }
+            driver.echo(9) shouldBe 9
+            driver.assertPool(inUse = 0, idle = 1)
+            server.assertScriptCompleted()
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TransportKind::class)
     fun `a FAILURE on RUN is mapped and the connection is RESET and reused`(transport: TransportKind) = withDriver(
         ScriptedBoltServer {
             greet()

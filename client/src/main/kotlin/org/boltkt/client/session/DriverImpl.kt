@@ -7,6 +7,9 @@ import org.boltkt.client.QueryConfig
 import org.boltkt.client.Result
 import org.boltkt.client.Session
 import org.boltkt.client.SessionConfig
+import org.boltkt.client.admin.Admin
+import org.boltkt.client.admin.AdminBackend
+import org.boltkt.client.admin.AdminImpl
 import org.boltkt.client.auth.AuthTokenManager
 import org.boltkt.client.bookmark.BookmarkManager
 import org.boltkt.client.bookmark.BookmarkManagers
@@ -111,6 +114,40 @@ internal class DriverImpl private constructor(
             return (session as SessionImpl).execute(config.routing, config.transactionConfig, TelemetryApi.EXECUTABLE_QUERY, work)
         } finally {
             cleanup { session.close() }
+        }
+    }
+
+    override val admin: Admin by lazy { AdminImpl(AdminSessions()) }
+
+    /**
+     * Sessions for the operations helpers. A member-pinned session is an ordinary [SessionImpl] whose connections
+     * come from that member's own pool ([RoutingConnectionSource.pinnedTo]) instead of the routing table: the
+     * smallest way to address one cluster member through the public session API.
+     */
+    private inner class AdminSessions : AdminBackend {
+        override suspend fun agent(): String = serverInfo().agent
+
+        override fun session(member: String?, config: SessionConfig): Session {
+            val routing = context.source as? RoutingConnectionSource
+            if (member == null || routing == null) return session(config)
+            if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
+            return SessionImpl(DriverContext(routing.pinnedTo(parseMember(member)), context.config, context.retryPolicy), config)
+        }
+
+        override suspend fun members(database: String?): List<String> {
+            val routing = context.source as? RoutingConnectionSource ?: return listOf(serverInfo().address)
+            if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
+            val table = routing.table(database)?.takeUnless { it.isExpired(config.ticker.read()) }
+                ?: routing.forceRefresh(database, emptyList())
+            return (table.writers + table.readers).distinct().map { it.toString() }
+        }
+
+        /** `host:port` as [ServerAddress.toString] writes it (IPv6 hosts in brackets). */
+        private fun parseMember(member: String): ServerAddress {
+            val colon = member.lastIndexOf(':')
+            require(colon > 0) { "a member address is host:port, was '$member'" }
+            val port = member.substring(colon + 1).toIntOrNull() ?: throw IllegalArgumentException("a member address is host:port, was '$member'")
+            return ServerAddress(member.substring(0, colon).removePrefix("[").removeSuffix("]"), port)
         }
     }
 

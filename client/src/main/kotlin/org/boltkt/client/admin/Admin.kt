@@ -18,7 +18,7 @@ import kotlin.time.Duration
  * **Members.** Transactions, queries, connections and settings belong to one server; [Member] picks which
  * ([Member.Any] by default). In a `neo4j://` cluster [Member.At] and [Member.Every] run the command on a session
  * whose connections come from that member's own pool, bypassing the routing table ([members] lists the
- * candidates). Database commands go to the `system` database through routing (its writer for changes).
+ * candidates). Database commands go through routing (on Neo4j to the `system` database, its writer for changes).
  *
  * **Threading, cancellation, errors.** Thread-safe; every call is a suspend function that borrows sessions of the
  * driver and closes them, so cancelling a call leaks nothing (the driver's session contract). Errors are the

@@ -28,11 +28,8 @@ internal class AdminImpl(private val backend: AdminBackend) : Admin {
     override suspend fun members(): List<String> =
         backend.members(if (dialect().server.family == ServerFamily.NEO4J) "system" else null)
 
-    override suspend fun transactions(member: Member): List<TransactionInfo> {
-        val d = dialect()
-        val statement = d.listTransactions()
-        return onMembers(member) { at -> run(statement, at).let { (rows, from) -> rows.mapNotNull { d.transaction(it, from) } } }.flatten()
-    }
+    override suspend fun transactions(member: Member): List<TransactionInfo> =
+        dialect().let { d -> listed(member, d.listTransactions(), d::transaction) }
 
     override suspend fun terminateTransaction(id: String, member: Member): TerminationResult {
         val d = dialect()
@@ -40,10 +37,16 @@ internal class AdminImpl(private val backend: AdminBackend) : Admin {
         return firstTerminated(member) { at -> terminate(d, id, at) }
     }
 
-    private suspend fun terminate(d: AdminDialect, id: String, at: String?): TerminationResult {
-        val (rows, from) = run(d.terminateTransaction(id), at)
-        return rows.firstOrNull()?.let { d.terminated(it, from, id) } ?: TerminationResult(from, id, false, null)
-    }
+    private suspend fun terminate(d: AdminDialect, id: String, at: String?): TerminationResult =
+        answered(run(d.terminateTransaction(id), at), id, d::terminated)
+
+    /** The first row of a termination's [answer] read by [read]; no row means nothing was terminated. */
+    private fun answered(answer: Answer, id: String, read: (AdminRow, String, String) -> TerminationResult): TerminationResult =
+        answer.rows.firstOrNull()?.let { read(it, answer.from, id) } ?: TerminationResult(answer.from, id, false, null)
+
+    /** [statement]'s rows on each member [member] addresses, read by [read] (which skips rows it cannot use). */
+    private suspend fun <T : kotlin.Any> listed(member: Member, statement: AdminStatement, read: (AdminRow, String) -> T?): List<T> =
+        onMembers(member) { at -> run(statement, at).let { (rows, from) -> rows.mapNotNull { read(it, from) } } }.flatten()
 
     override suspend fun queries(member: Member): List<QueryInfo> {
         val d = dialect()
@@ -62,30 +65,20 @@ internal class AdminImpl(private val backend: AdminBackend) : Admin {
         }
     }
 
-    override suspend fun connections(member: Member): List<ConnectionInfo> {
-        val d = dialect()
-        val statement = d.listConnections()
-        return onMembers(member) { at -> run(statement, at).let { (rows, from) -> rows.mapNotNull { d.connection(it, from) } } }.flatten()
-    }
+    override suspend fun connections(member: Member): List<ConnectionInfo> =
+        dialect().let { d -> listed(member, d.listConnections(), d::connection) }
 
     override suspend fun killConnection(id: String, member: Member): TerminationResult {
         val d = dialect()
         val statement = d.killConnection(id)
-        return firstTerminated(member) { at -> run(statement, at).let { (rows, from) -> rows.firstOrNull()?.let { d.connectionKilled(it, from, id) } ?: TerminationResult(from, id, false, null) } }
+        return firstTerminated(member) { at -> answered(run(statement, at), id, d::connectionKilled) }
     }
 
-    override suspend fun settings(member: Member): List<SettingInfo> {
-        val d = dialect()
-        val statement = d.listSettings()
-        return onMembers(member) { at -> run(statement, at).let { (rows, from) -> rows.mapNotNull { d.setting(it, from) } } }.flatten()
-    }
+    override suspend fun settings(member: Member): List<SettingInfo> =
+        dialect().let { d -> listed(member, d.listSettings(), d::setting) }
 
-    override suspend fun setting(name: String, member: Member): SettingInfo? {
-        val d = dialect()
-        val statement = d.oneSetting(name) ?: d.listSettings()
-        return onMembers(member) { at -> run(statement, at).let { (rows, from) -> rows.mapNotNull { d.setting(it, from) }.firstOrNull { it.name == name } } }
-            .firstNotNullOfOrNull { it }
-    }
+    override suspend fun setting(name: String, member: Member): SettingInfo? =
+        dialect().let { d -> listed(member, d.oneSetting(name) ?: d.listSettings(), d::setting) }.firstOrNull { it.name == name }
 
     override suspend fun databases(): List<DatabaseInfo> {
         val d = dialect()

@@ -1,17 +1,25 @@
 package org.boltkt.client.admin
 
+import io.kotest.matchers.collections.shouldBeEmpty
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeout
+import org.boltkt.client.BoltDriver
+import org.boltkt.client.Driver
+import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Response
 import org.boltkt.testing.scripted.ConnectionContext
 import org.boltkt.testing.scripted.DefaultResponder
 import org.boltkt.testing.scripted.ReceivedRequest
 import org.boltkt.testing.scripted.Responder
+import org.boltkt.testing.scripted.ScriptedBoltServer
 import org.boltkt.testing.scripted.failure
 import org.boltkt.testing.scripted.ignored
 import org.boltkt.testing.scripted.record
 import org.boltkt.testing.scripted.success
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.CopyOnWriteArrayList
+import kotlin.time.Duration.Companion.seconds
 
 /**
  * A scripted server that answers administration commands from a table (query text → columns and rows, or a
@@ -42,6 +50,16 @@ class AdminScriptedServer(agent: String) : Responder {
         answers[query] = Answer(emptyList(), { emptyList() }, failure(code, message))
     }
 
+    /**
+     * For a [org.boltkt.testing.scripted.ScriptedCluster] member: answers only the scripted queries (and the PULL or
+     * DISCARD after them), null for everything else so the cluster answers it.
+     */
+    fun scriptedOnly(request: ReceivedRequest, context: ConnectionContext): List<Response>? = when {
+        request.kind == RequestKind.RUN && answers.containsKey(request.query) -> respond(request, context)
+        (request.kind == RequestKind.PULL || request.kind == RequestKind.DISCARD) && context.attributes.containsKey(PENDING) -> respond(request, context)
+        else -> null
+    }
+
     override fun respond(request: ReceivedRequest, context: ConnectionContext): List<Response>? = when (request.kind) {
         RequestKind.RUN -> {
             val query = request.query.orEmpty()
@@ -64,5 +82,18 @@ class AdminScriptedServer(agent: String) : Responder {
 
     private companion object {
         const val PENDING = "admin-pending-answer"
+    }
+}
+
+/** Runs [block] with a driver on a scripted server answering from [answers]; the server must see no failure. */
+fun withAdminServer(answers: AdminScriptedServer, block: suspend (Driver, AdminScriptedServer) -> Unit) {
+    ScriptedBoltServer { serve(answers) }.start().use { server ->
+        val driver = BoltDriver(server.uri, AuthToken.basic("admin", "pw"))
+        try {
+            runBlocking { withTimeout(30.seconds) { block(driver, answers) } }
+        } finally {
+            runBlocking { driver.close() }
+        }
+        server.failures.shouldBeEmpty()
     }
 }

@@ -1,18 +1,17 @@
 package org.boltkt.client.admin
 
 import io.kotest.assertions.throwables.shouldThrow
-import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
-import kotlinx.coroutines.runBlocking
-import kotlinx.coroutines.withTimeout
-import org.boltkt.client.BoltDriver
 import org.boltkt.client.Driver
 import org.boltkt.client.error.UnsupportedFeatureException
-import org.boltkt.protocol.message.AuthToken
-import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.client.routing.Routing
+import org.boltkt.protocol.handshake.VersionRange
+import org.boltkt.protocol.version.BoltVersion
+import org.boltkt.testing.scripted.HandshakeAnswer
+import org.boltkt.testing.scripted.ScriptedCluster
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
 import org.junit.jupiter.params.ParameterizedTest
@@ -26,18 +25,8 @@ import kotlin.time.Duration.Companion.seconds
 /** `driver.admin` against scripted Memgraph answers (the shapes its documentation gives). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MemgraphAdminTest {
-    private fun withMemgraph(agent: String, script: AdminScriptedServer.() -> Unit, block: suspend (Driver, AdminScriptedServer) -> Unit) {
-        val answers = AdminScriptedServer(agent).apply(script)
-        ScriptedBoltServer { serve(answers) }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthToken.basic("admin", "pw"))
-            try {
-                runBlocking { withTimeout(30.seconds) { block(driver, answers) } }
-            } finally {
-                runBlocking { driver.close() }
-            }
-            server.failures.shouldBeEmpty()
-        }
-    }
+    private fun withMemgraph(agent: String, script: AdminScriptedServer.() -> Unit, block: suspend (Driver, AdminScriptedServer) -> Unit) =
+        withAdminServer(AdminScriptedServer(agent).apply(script), block)
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = ["Memgraph/3.2.0", "Neo4j/v5.11.0 compatible graph database server - Memgraph"])
@@ -120,5 +109,26 @@ class MemgraphAdminTest {
         shouldThrow<UnsupportedFeatureException> { driver.admin.stopDatabase("tenant1") }.operation shouldBe "stopDatabase"
         shouldThrow<IllegalArgumentException> { driver.admin.terminateTransaction("1\" OR true") }
         server.queries shouldBe before
+    }
+
+    @Test
+    fun `in a Memgraph HA cluster the members are the data instances, each asked on its own`() {
+        ScriptedCluster(5, HandshakeAnswer.Negotiate(listOf(VersionRange.of(BoltVersion(5, 2)))), serverAgent = "Memgraph/3.1.0").use { c ->
+            // Coordinators 0 and 1 route; 2 is the MAIN, 3 and 4 REPLICAs. Each data instance lists its own transaction.
+            c.table(routers = listOf(0, 1), readers = listOf(3, 4), writers = listOf(2), ttlSeconds = 10, database = null)
+            for (i in 2..4) {
+                val answers = AdminScriptedServer("Memgraph/3.1.0").apply {
+                    on("SHOW TRANSACTIONS", listOf("username", "transaction_id", "query", "metadata"), listOf("", "$i", listOf("MATCH (n) RETURN n"), emptyMap<String, Any>()))
+                }
+                c.intercept(i, answers::scriptedOnly)
+            }
+            Routing.withDriver(c, uri = c.uri(0, 1)) { driver ->
+                driver.admin.members() shouldBe (2..4).map { c.address(it) }
+                driver.admin.transactions(Member.every()).map { it.member to it.id } shouldBe (2..4).map { c.address(it) to "$it" }
+                driver.admin.transactions(Member.at(c.address(3))).single().id shouldBe "3"
+            }
+            c.runsOn(0) shouldBe emptyList()
+            c.runsOn(1) shouldBe emptyList()
+        }
     }
 }

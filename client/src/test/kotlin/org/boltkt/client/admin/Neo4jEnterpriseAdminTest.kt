@@ -10,16 +10,11 @@ import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
-import kotlinx.coroutines.runBlocking
-import kotlinx.coroutines.withTimeout
-import org.boltkt.client.BoltDriver
 import org.boltkt.client.Driver
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.DatabaseNotOnlineException
 import org.boltkt.client.error.ForbiddenException
 import org.boltkt.client.error.UnsupportedFeatureException
-import org.boltkt.protocol.message.AuthToken
-import org.boltkt.testing.scripted.ScriptedBoltServer
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
 import java.util.concurrent.TimeUnit
@@ -39,15 +34,7 @@ class Neo4jEnterpriseAdminTest {
             else onFailure(COMPONENTS, "Neo.ClientError.Security.Forbidden", "Executing procedure is not allowed for user")
             script()
         }
-        ScriptedBoltServer { serve(answers) }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthToken.basic("admin", "pw"))
-            try {
-                runBlocking { withTimeout(30.seconds) { block(driver, answers) } }
-            } finally {
-                runBlocking { driver.close() }
-            }
-            server.failures.shouldBeEmpty()
-        }
+        withAdminServer(answers, block)
     }
 
     private fun copy(name: String, address: String, role: String, status: String, message: String = "") = listOf(

@@ -65,6 +65,13 @@ public interface Driver {
     /** The bookmark manager [executeQuery] uses by default. */
     public val executeQueryBookmarkManager: BookmarkManager
 
+    /**
+     * Operations helpers: running transactions and queries (and terminating them), client connections, server
+     * settings and databases, as one typed API over Neo4j's and Memgraph's administration commands; see
+     * [org.boltkt.client.admin.Admin]. Creating it sends nothing; it detects the server on first use and caches that.
+     */
+    public val admin: org.boltkt.client.admin.Admin
+
     /** Per-server pool counts. */
     public fun metrics(): List<PoolMetrics>
 

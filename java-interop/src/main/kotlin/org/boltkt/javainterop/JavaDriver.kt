@@ -155,6 +155,14 @@ public class JavaDriver private constructor(
     /** The bookmark manager executeQuery uses by default (a Java view of the Kotlin driver's). */
     public fun getExecuteQueryBookmarkManager(): JavaBookmarkManager = JavaBookmarkManagers.fromKotlin(driver.executeQueryBookmarkManager)
 
+    /**
+     * Operations helpers (transactions, queries, connections, settings, databases) with blocking and
+     * `CompletableFuture` methods; see [JavaAdmin] and [org.boltkt.client.admin.Admin]. Never blocks.
+     */
+    public fun admin(): JavaAdmin = javaAdmin
+
+    private val javaAdmin by lazy { JavaAdmin(driver.admin, scope) }
+
     /** Per-server pool counts (connections in use and idle). Never blocks. */
     public fun metrics(): List<PoolMetrics> = driver.metrics()
 

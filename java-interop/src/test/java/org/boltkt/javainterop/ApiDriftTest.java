@@ -20,6 +20,7 @@ import org.boltkt.client.SessionConfig;
 import org.boltkt.client.Transaction;
 import org.boltkt.client.TransactionConfig;
 import org.boltkt.client.TransactionContext;
+import org.boltkt.client.admin.Admin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +53,7 @@ class ApiDriftTest {
 
     static final List<Mapping> MAPPINGS = List.of(
             new Mapping(Driver.class, JavaDriver.class, Kind.BOTH),
+            new Mapping(Admin.class, JavaAdmin.class, Kind.BOTH),
             new Mapping(Session.class, AsyncSession.class, Kind.ASYNC),
             new Mapping(Session.class, BlockingSession.class, Kind.BLOCKING),
             new Mapping(TransactionContext.class, AsyncTransactionContext.class, Kind.ASYNC),

@@ -19,7 +19,12 @@ class SignatureHygieneTest {
             BlockingResult.class, JavaRecord.class, JavaEagerResult.class, JavaSummaries.class, JavaAuthTokens.class,
             JavaAuthTokenManager.class, JavaAuthTokenManagers.class, JavaBookmarkManager.class, JavaBookmarkManagers.class,
             JavaDriverConfig.class, JavaDriverConfig.Builder.class, JavaSessionConfig.class, JavaSessionConfig.Builder.class,
-            JavaTransactionConfig.class, JavaTransactionConfig.Builder.class, JavaQueryConfig.class, JavaQueryConfig.Builder.class);
+            JavaTransactionConfig.class, JavaTransactionConfig.Builder.class, JavaQueryConfig.class, JavaQueryConfig.Builder.class,
+            JavaAdmin.class, org.boltkt.client.admin.Member.class, org.boltkt.client.admin.Member.At.class,
+            org.boltkt.client.admin.TransactionInfo.class, org.boltkt.client.admin.QueryInfo.class,
+            org.boltkt.client.admin.TerminationResult.class, org.boltkt.client.admin.ConnectionInfo.class,
+            org.boltkt.client.admin.SettingInfo.class, org.boltkt.client.admin.DatabaseInfo.class,
+            org.boltkt.client.admin.AdminServer.class);
 
     static final List<String> FORBIDDEN = List.of(
             "kotlin.jvm.functions.", "kotlin.coroutines.", "kotlin.time.", "kotlin.Unit", "kotlinx.coroutines.", "kotlin.jvm.internal.");
@@ -44,5 +49,6 @@ class SignatureHygieneTest {
         assertEquals(true, Modifier.isStatic(JavaDriver.class.getMethod("create", String.class, org.boltkt.protocol.message.AuthToken.class).getModifiers()));
         assertEquals(true, Modifier.isStatic(JavaAuthTokens.class.getMethod("basic", String.class, String.class).getModifiers()));
         assertEquals(true, Modifier.isStatic(JavaDriverConfig.class.getMethod("builder").getModifiers()));
+        assertEquals(true, Modifier.isStatic(org.boltkt.client.admin.Member.class.getMethod("at", String.class).getModifiers()));
     }
 }

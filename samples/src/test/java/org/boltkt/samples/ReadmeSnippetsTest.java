@@ -24,7 +24,9 @@ class ReadmeSnippetsTest {
             "samples/src/main/kotlin/org/boltkt/samples/KotlinSample.kt#quickstart",
             "samples/src/main/java/org/boltkt/samples/JavaSample.java#quickstart",
             "samples/src/main/kotlin/org/boltkt/samples/TlsExamples.kt#tls",
-            "samples/src/main/java/org/boltkt/samples/TlsExamples.java#tls");
+            "samples/src/main/java/org/boltkt/samples/TlsExamples.java#tls",
+            "samples/src/main/kotlin/org/boltkt/samples/AdminExamples.kt#admin",
+            "samples/src/main/java/org/boltkt/samples/AdminExamples.java#admin");
 
     @Test
     void readmeSnippetsEqualTheTaggedRegionsOfTheSamples() throws IOException {

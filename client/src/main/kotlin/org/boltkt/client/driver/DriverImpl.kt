@@ -7,6 +7,9 @@ import org.boltkt.client.Result
 import org.boltkt.client.RoutingTableInfo
 import org.boltkt.client.Session
 import org.boltkt.client.SessionConfig
+import org.boltkt.client.admin.Admin
+import org.boltkt.client.admin.AdminBackend
+import org.boltkt.client.admin.AdminImpl
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.bookmark.BookmarkManager
 import org.boltkt.client.bookmark.BookmarkManagers
@@ -24,6 +27,7 @@ import org.boltkt.client.session.SessionImpl
 import org.boltkt.client.session.SummaryFactory
 import org.boltkt.client.session.cleanup
 import org.boltkt.client.summary.ServerInfo
+import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportFactory
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
@@ -106,6 +110,40 @@ internal class DriverImpl(
             return session.execute(config.routing, config.transactionConfig, TelemetryApi.EXECUTABLE_QUERY, work)
         } finally {
             cleanup { session.close() }
+        }
+    }
+
+    override val admin: Admin by lazy { AdminImpl(AdminSessions()) }
+
+    /**
+     * Sessions for the operations helpers. A member-pinned session is an ordinary [SessionImpl] whose connections
+     * come from that member's own pool ([RoutingConnectionSource.pinnedTo]) instead of the routing table: the
+     * smallest way to address one cluster member through the public session API.
+     */
+    private inner class AdminSessions : AdminBackend {
+        override suspend fun agent(): String = serverInfo().agent
+
+        override fun session(member: String?, config: SessionConfig): Session {
+            val routing = routing
+            if (member == null || routing == null) return open(config)
+            if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
+            return SessionImpl(DriverContext(routing.pinnedTo(parseMember(member)), context.config, context.retryPolicy), config)
+        }
+
+        override suspend fun members(database: String?): List<String> {
+            val routing = routing ?: return listOf(serverInfo().address)
+            if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
+            val table = routing.table(database)?.takeUnless { it.isExpired(config.ticker.read()) }
+                ?: routing.forceRefresh(database, emptyList())
+            return (table.writers + table.readers).distinct().map { it.toString() }
+        }
+
+        /** `host:port` as [ServerAddress.toString] writes it (IPv6 hosts in brackets). */
+        private fun parseMember(member: String): ServerAddress {
+            val colon = member.lastIndexOf(':')
+            require(colon > 0) { "a member address is host:port, was '$member'" }
+            val port = member.substring(colon + 1).toIntOrNull() ?: throw IllegalArgumentException("a member address is host:port, was '$member'")
+            return ServerAddress(member.substring(0, colon).removePrefix("[").removeSuffix("]"), port)
         }
     }
 

@@ -10,9 +10,9 @@ package org.boltkt.client.error
  * authorization) and security errors an [org.boltkt.client.auth.AuthTokenManager] reported as handled
  * ([isHandledByAuthManager]).
  *
- * Following the official drivers, the server codes `Neo.TransientError.Transaction.Terminated` and
- * `Neo.TransientError.Transaction.LockClientStopped` also arrive as this type (with their original [code]): the
- * transaction was terminated on purpose, so retrying it would defeat that purpose.
+ * Following the official drivers, the server codes `Neo.TransientError.Transaction.Terminated` (as the subclass
+ * [TransactionTerminatedException]) and `Neo.TransientError.Transaction.LockClientStopped` also arrive as this type
+ * (with their original [code]): the transaction was terminated on purpose, so retrying it would defeat that purpose.
  */
 public open class ClientException(
     message: String,
@@ -56,3 +56,16 @@ public open class ClientException(
         return true
     }
 }
+
+/**
+ * The server terminated the transaction on purpose (`Neo.ClientError.Transaction.Terminated` from Neo4j 5+,
+ * `Neo.TransientError.Transaction.Terminated` before, or the same codes of another vendor): an administrator or another session ran `TERMINATE TRANSACTIONS` (for example through
+ * [org.boltkt.client.admin.Admin.terminateTransaction]), or the transaction outlived its timeout. The transaction
+ * is rolled back. A [ClientException] with the server's [code], as the official drivers report it, and not
+ * retryable: retrying would defeat the purpose of terminating it.
+ */
+public class TransactionTerminatedException(
+    message: String,
+    status: ServerStatus = ServerStatus.NONE,
+    cause: Throwable? = null,
+) : ClientException(message, status, cause)

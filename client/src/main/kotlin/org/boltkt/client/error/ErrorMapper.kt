@@ -31,7 +31,9 @@ internal object ErrorMapper {
         "ClientError.General.ForbiddenOnReadOnlyDatabase" to { f -> f.build(::NotALeaderException) },
         "ClientError.Database.DatabaseNotFound" to { f -> f.build(::DatabaseNotFoundException) },
         // Terminated on purpose (by the user, a timeout or an admin): retrying would defeat that purpose.
-        "TransientError.Transaction.Terminated" to { f -> f.build(::ClientException) },
+        "TransientError.Transaction.Terminated" to { f -> f.build(::TransactionTerminatedException) },
+        // Neo4j 5+ reports a transaction terminated by TERMINATE TRANSACTIONS under its ClientError code.
+        "ClientError.Transaction.Terminated" to { f -> f.build(::TransactionTerminatedException) },
         "TransientError.Transaction.LockClientStopped" to { f -> f.build(::ClientException) },
     )
 

@@ -32,7 +32,33 @@ public class ResultNotSingleException(message: String, public val reason: Reason
 
 /**
  * The operation needs a protocol feature the negotiated Bolt version or the server does not offer (for example
- * re-authentication before Bolt 5.1, or notification filters on an old server). Thrown before anything is sent.
- * Not retryable: use a newer server or do without the feature.
+ * re-authentication before Bolt 5.1, or notification filters on an old server), or an operations helper
+ * ([org.boltkt.client.admin.Admin]) asked for something the connected server family or edition cannot do (for
+ * example creating a database on Neo4j Community). Thrown before anything is sent. Not retryable: use a newer
+ * server or another edition, or do without the feature.
+ *
+ * @property server the server family and version when known (e.g. `Neo4j 5.26.0`), else null.
+ * @property edition the server's edition when known (`community`, `enterprise`), else null.
+ * @property operation the operation refused (e.g. `createDatabase`), when the refusal is about one.
  */
-public class UnsupportedFeatureException(message: String) : ClientException(message)
+public class UnsupportedFeatureException @JvmOverloads constructor(
+    message: String,
+    public val server: String? = null,
+    public val edition: String? = null,
+    public val operation: String? = null,
+) : ClientException(message)
+
+/**
+ * A database did not reach the status the caller waited for within the caller's bound
+ * ([org.boltkt.client.admin.Admin.waitUntilOnline]). Not retryable as such: the database may still come online
+ * later; look at [lastStatus] and the server's logs, or wait longer.
+ *
+ * @property database the database waited for.
+ * @property lastStatus the status the server reported last (`starting`, `offline`, …), or null when the database
+ *   was not listed at all.
+ */
+public class DatabaseNotOnlineException(
+    message: String,
+    public val database: String,
+    public val lastStatus: String?,
+) : ClientException(message)

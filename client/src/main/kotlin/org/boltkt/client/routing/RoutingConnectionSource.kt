@@ -95,6 +95,9 @@ internal class RoutingConnectionSource(
     override fun homeDatabaseSeen(request: AcquireRequest, database: String) =
         homeDatabases.put(HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth), database)
 
+    /** A source serving only [member]'s connections, from its pool here (see [PinnedMemberSource]). */
+    fun pinnedTo(member: ServerAddress): ConnectionSource = PinnedMemberSource(pools, member)
+
     /** The current table of [database] (null: the driver user's home database), or null when none is known. */
     fun table(database: String?): RoutingTable? =
         (database ?: homeDatabases.get(HomeDatabaseCache.keyOf(null, null)))?.let { tables[it] }

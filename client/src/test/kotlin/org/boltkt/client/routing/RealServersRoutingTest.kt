@@ -12,6 +12,7 @@ import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import org.boltkt.client.BoltDriver
 import org.boltkt.client.Driver
+import org.boltkt.client.admin.Member
 import org.boltkt.client.auth.AuthTokens
 import org.boltkt.client.error.SessionExpiredException
 import org.boltkt.client.record.getLong
@@ -100,6 +101,17 @@ class RealServersRoutingTest {
     /** A crash, not a shutdown: the process is killed and its sockets drop. */
     private fun crash(server: Neo4jServer) {
         ProcessHandle.of(server.pid).ifPresent { it.destroyForcibly(); it.onExit().get(30, TimeUnit.SECONDS) }
+    }
+
+    @Test
+    @Order(0)
+    fun `the operations helpers address each member in its own pool`() = routed { driver ->
+        driver.admin.members().toSet() shouldBe setOf(address("A"), address("B"), address("C"))
+        val byMember = driver.admin.transactions(Member.every()).groupBy { it.member }
+        byMember.keys shouldBe setOf(address("A"), address("B"), address("C"))
+        // Each member lists only its own transactions: the SHOW TRANSACTIONS that ran on it.
+        byMember.values.forEach { it.single().currentQuery shouldBe "SHOW TRANSACTIONS YIELD *" }
+        driver.admin.settings(Member.at(address("B"))).map { it.member }.toSet() shouldBe setOf(address("B"))
     }
 
     @Test

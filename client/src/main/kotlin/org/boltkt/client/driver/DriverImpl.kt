@@ -8,8 +8,8 @@ import org.boltkt.client.RoutingTableInfo
 import org.boltkt.client.Session
 import org.boltkt.client.SessionConfig
 import org.boltkt.client.admin.Admin
-import org.boltkt.client.admin.AdminBackend
-import org.boltkt.client.admin.AdminImpl
+import org.boltkt.client.admin.internal.AdminBackend
+import org.boltkt.client.admin.internal.AdminImpl
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.bookmark.BookmarkManager
 import org.boltkt.client.bookmark.BookmarkManagers

@@ -61,13 +61,17 @@ class ArchitectureTest {
         /**
          * client, top to bottom. The entry point (`BoltDriver(...)` in Driver.kt, class DriverKt) and `driver`
          * build the object graph; the rest of the root package is the public API's contracts (interfaces,
-         * configs), which `session` implements and which name only data types of the layers below.
+         * configs), which `session` implements and which name only data types of the layers below. The operations
+         * helpers follow the same split: `admin` holds their public contract and result types (below the API that
+         * exposes them), `admin.internal` implements them on top of the public session API.
          */
         internal val CLIENT_LAYERS: List<Layer> = listOf(
             Layer("entry point (BoltDriver)") { isEntryPoint(it) },
             Layer.packageTree("driver", "org.boltkt.client.driver"),
             Layer.packageTree("session", "org.boltkt.client.session"),
+            Layer.packageTree("admin implementation", "org.boltkt.client.admin.internal"),
             Layer.packageOnly("api", "org.boltkt.client") { isEntryPoint(it) },
+            Layer.packageOnly("admin api", "org.boltkt.client.admin"),
             Layer.packageTree("routing", "org.boltkt.client.routing"),
             Layer.packageTree("retry", "org.boltkt.client.retry"),
             Layer.packageTree("bookmark", "org.boltkt.client.bookmark"),

@@ -1,5 +1,15 @@
-package org.boltkt.client.admin
+package org.boltkt.client.admin.internal
 
+import org.boltkt.client.admin.Admin
+import org.boltkt.client.admin.AdminServer
+import org.boltkt.client.admin.ServerFamily
+import org.boltkt.client.admin.ConnectionInfo
+import org.boltkt.client.admin.SettingInfo
+import org.boltkt.client.admin.DatabaseInfo
+import org.boltkt.client.admin.Member
+import org.boltkt.client.admin.TransactionInfo
+import org.boltkt.client.admin.QueryInfo
+import org.boltkt.client.admin.TerminationResult
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock

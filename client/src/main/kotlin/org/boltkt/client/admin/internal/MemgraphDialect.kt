@@ -1,5 +1,11 @@
-package org.boltkt.client.admin
+package org.boltkt.client.admin.internal
 
+import org.boltkt.client.admin.AdminServer
+import org.boltkt.client.admin.SettingInfo
+import org.boltkt.client.admin.DatabaseInfo
+import org.boltkt.client.admin.TransactionInfo
+import org.boltkt.client.admin.QueryInfo
+import org.boltkt.client.admin.TerminationResult
 import org.boltkt.protocol.message.AccessMode
 
 /**

@@ -1,4 +1,4 @@
-package org.boltkt.client.admin
+package org.boltkt.client.admin.internal
 
 import org.boltkt.client.Session
 import org.boltkt.client.SessionConfig

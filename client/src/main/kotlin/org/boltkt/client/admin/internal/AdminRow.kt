@@ -1,5 +1,6 @@
-package org.boltkt.client.admin
+package org.boltkt.client.admin.internal
 
+import org.boltkt.client.admin.Admin
 import org.boltkt.client.record.Record
 import org.boltkt.client.value.asObject
 import org.boltkt.protocol.value.DurationValue

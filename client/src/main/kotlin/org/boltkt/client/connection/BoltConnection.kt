@@ -6,6 +6,7 @@ import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeoutOrNull
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.Transport
+import org.boltkt.protocol.BoltProtocolException
 import org.boltkt.protocol.chunk.ChunkReassembler
 import org.boltkt.protocol.chunk.ChunkWriter
 import org.boltkt.protocol.message.Discard
@@ -13,6 +14,7 @@ import org.boltkt.protocol.message.PULL_ALL
 import org.boltkt.protocol.message.Pull
 import org.boltkt.protocol.message.Request
 import org.boltkt.protocol.message.RequestEncoder
+import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.message.ResponseDecoder
 import org.boltkt.protocol.message.UnsupportedByVersionException
@@ -22,6 +24,7 @@ import org.boltkt.protocol.state.ConnectionStateMachine
 import org.boltkt.protocol.state.ResponseOutcome
 import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
+import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.version.Capabilities
 import kotlin.time.Duration.Companion.seconds
 import java.nio.ByteBuffer
@@ -131,6 +134,36 @@ internal class BoltConnection(
         guarded { transport.writeFully(bytes) }
         outboxSize = 0
         if (outbox.size > RETAINED_OUTBOX_SIZE) outbox = ByteArray(4096)
+    }
+
+    /**
+     * The one request/answer step of every exchange that expects a single final answer (BEGIN, COMMIT, ROLLBACK,
+     * ROUTE, TELEMETRY, HELLO, LOGON, LOGOFF, the RUN of a query): sends [request] and returns its SUCCESS
+     * metadata; failures as [awaitSuccess] says.
+     */
+    suspend fun request(request: Request): Map<String, Value> {
+        enqueue(request)
+        flush()
+        return awaitSuccess(request.kind)
+    }
+
+    /**
+     * Reads the answer of the oldest pending request, a [kind] sent earlier (pipelined), and returns its SUCCESS
+     * metadata. A FAILURE is thrown as [ServerFailureException] (the connection stays in sync: the holder releases
+     * it and it is RESET). IGNORED is accepted (empty metadata) only when [ignoredIsFine]; IGNORED otherwise, or a
+     * RECORD, breaks the protocol: the connection is closed and a [BoltProtocolException] thrown.
+     */
+    suspend fun awaitSuccess(kind: RequestKind, ignoredIsFine: Boolean = false): Map<String, Value> =
+        when (val answer = receive()) {
+            is Response.Success -> answer.metadata
+            is Response.Failure -> throw ServerFailureException(answer, address)
+            Response.Ignored -> if (ignoredIsFine) emptyMap() else unexpected(kind, answer)
+            is Response.Record -> unexpected(kind, answer)
+        }
+
+    private fun unexpected(kind: RequestKind, answer: Response): Nothing {
+        close()
+        throw BoltProtocolException("$kind answered with $answer")
     }
 
     /**

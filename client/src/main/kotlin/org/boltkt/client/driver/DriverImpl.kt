@@ -16,6 +16,7 @@ import org.boltkt.client.bookmark.BookmarkManagers
 import org.boltkt.client.error.AuthenticationException
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.DRIVER_CLOSED
+import org.boltkt.client.error.ErrorMapper
 import org.boltkt.client.error.UnsupportedFeatureException
 import org.boltkt.client.pool.AcquireRequest
 import org.boltkt.client.pool.ConnectionLease
@@ -72,7 +73,7 @@ internal class DriverImpl(
         } catch (e: kotlinx.coroutines.CancellationException) {
             throw e
         } catch (e: Exception) {
-            throw lease.fail(e)
+            throw ErrorMapper.map(e, connection.address)
         }
         if (!ready) throw org.boltkt.client.error.ServiceUnavailableException("${connection.address} did not accept RESET", connection.address.toString())
     }

@@ -3,7 +3,6 @@ package org.boltkt.client.routing
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.withTimeoutOrNull
 import org.boltkt.client.connection.BoltConnection
-import org.boltkt.client.connection.request
 import org.boltkt.client.error.AuthenticationException
 import org.boltkt.client.error.AuthorizationExpiredException
 import org.boltkt.client.error.CertificateRejectedException

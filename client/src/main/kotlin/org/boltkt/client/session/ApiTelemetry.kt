@@ -1,7 +1,6 @@
 package org.boltkt.client.session
 
 import org.boltkt.client.connection.BoltConnection
-import org.boltkt.client.connection.awaitSuccess
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Telemetry
 import org.boltkt.protocol.message.TelemetryApi

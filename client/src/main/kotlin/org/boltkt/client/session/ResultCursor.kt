@@ -3,7 +3,6 @@ package org.boltkt.client.session
 import kotlinx.coroutines.CancellationException
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
-import org.boltkt.client.connection.awaitSuccess
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.ResultConsumedException
 import org.boltkt.client.pool.ConnectionLease

@@ -8,7 +8,6 @@ import org.boltkt.client.Transaction
 import org.boltkt.client.TransactionConfig
 import org.boltkt.client.TransactionContext
 import org.boltkt.client.bookmark.Bookmark
-import org.boltkt.client.connection.awaitSuccess
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.pool.AcquireRequest
@@ -42,8 +41,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         try {
             cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
-            // Whatever failed (the server, the wire, building the request), the hand-out ends here.
-            lease.release()
+            // A failure of the exchange already ended the lease (through the cursor); a cancellation ends it here.
+            if (e is CancellationException) lease.release()
             throw e
         }
         learnDatabase(target, cursor.runMetadata)

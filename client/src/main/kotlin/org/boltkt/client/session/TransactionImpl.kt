@@ -4,8 +4,6 @@ import kotlinx.coroutines.CancellationException
 import org.boltkt.client.Result
 import org.boltkt.client.Transaction
 import org.boltkt.client.connection.ServerFailureException
-import org.boltkt.client.connection.awaitSuccess
-import org.boltkt.client.connection.request
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.TransactionClosedException

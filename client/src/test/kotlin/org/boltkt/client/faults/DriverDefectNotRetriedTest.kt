@@ -5,6 +5,8 @@ import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.types.shouldBeInstanceOf
+import org.boltkt.client.Driver
+import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.DriverDefectException
 import org.boltkt.client.faults.Faults.assertPool
@@ -43,14 +45,7 @@ class DriverDefectNotRetriedTest {
         // driver's own encoder fail with a NullPointerException: an exception no layer of the driver expects.
         @Suppress("UNCHECKED_CAST")
         val poisoned = ListValue(listOf<Value?>(IntegerValue(1), null) as List<Value>)
-        val runs = AtomicInteger()
-        val error = driver.session().use { s ->
-            shouldThrow<DriverDefectException> {
-                s.executeWrite { tx -> runs.incrementAndGet(); tx.run("CREATE (n {xs: \$xs})", mapOf("xs" to poisoned)).consume() }
-            }
-        }
-        runs.get() shouldBe 1
-        error.isRetryable shouldBe false
+        val error = driver.writeFailsOnce<DriverDefectException>(poisoned)
         error.cause.shouldNotBeNull().shouldBeInstanceOf<NullPointerException>()
         error.message shouldContain "driver defect"
         // The connection that saw the defect is closed, not pooled.
@@ -70,18 +65,24 @@ class DriverDefectNotRetriedTest {
         TransportKind.NIO, { maxTransactionRetryTime = 3.seconds },
     ) { driver, server ->
         val node = NodeValue(1, "4:x:1", listOf("Person"), emptyMap())
-        val runs = AtomicInteger()
-        val error = driver.session().use { s ->
-            shouldThrow<ClientException> {
-                s.executeWrite { tx -> runs.incrementAndGet(); tx.run("CREATE (n {p: \$p})", mapOf("p" to node)).consume() }
-            }
-        }
-        runs.get() shouldBe 1
-        error.isRetryable shouldBe false
+        val error = driver.writeFailsOnce<ClientException>(node)
         error.message shouldContain "cannot be sent as a parameter"
         error.cause.shouldNotBeNull().shouldBeInstanceOf<IllegalArgumentException>()
         driver.assertPool(inUse = 0, idle = 1)
         server.connectionsAccepted shouldBe 1
         server.assertScriptCompleted()
+    }
+
+    /** One managed write whose query takes [parameter]: it must fail with [E], not retryable, the work run once. */
+    private suspend inline fun <reified E : BoltException> Driver.writeFailsOnce(parameter: Any): E {
+        val runs = AtomicInteger()
+        val error = session().use { s ->
+            shouldThrow<E> {
+                s.executeWrite { tx -> runs.incrementAndGet(); tx.run("CREATE (n {p: \$p})", mapOf("p" to parameter)).consume() }
+            }
+        }
+        runs.get() shouldBe 1
+        error.isRetryable shouldBe false
+        return error
     }
 }

@@ -58,6 +58,10 @@ class Backend(private val writer: ResponseWriter) {
     val bookmarkManagers = HashMap<String, BookmarkManager>()
     val authManagers = HashMap<String, AuthTokenManager>()
     val fakeTime = FakeTime()
+
+    /** The id StartTest named on this connection (testkit sends it first), or null before it. */
+    @Volatile
+    var testName: String? = null
     val errors = ConcurrentHashMap<String, Throwable>()
     private val pending = ConcurrentHashMap<String, CompletableDeferred<JsonObject>>()
 

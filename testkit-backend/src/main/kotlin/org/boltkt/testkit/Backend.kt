@@ -57,6 +57,7 @@ class Backend(private val writer: ResponseWriter) {
     val results = HashMap<String, Result>()
     val bookmarkManagers = HashMap<String, BookmarkManager>()
     val authManagers = HashMap<String, AuthTokenManager>()
+    val certificateProviders = HashMap<String, org.boltkt.client.transport.ClientCertificateProvider>()
     val fakeTime = FakeTime()
 
     /** The id StartTest named on this connection (testkit sends it first), or null before it. */

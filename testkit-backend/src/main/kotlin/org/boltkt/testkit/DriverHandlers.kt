@@ -15,9 +15,7 @@ import kotlin.time.Duration.Companion.milliseconds
 object DriverHandlers {
     fun newDriver(b: Backend, d: JsonObject) {
         val uri = d.str("uri")
-        if (d.objOrNull("clientCertificate") != null || !d.isNull("clientCertificateProviderId")) {
-            throw UnsupportedRequestException("client certificates (mTLS) are not built yet")
-        }
+        val clientCertificateProvider = ClientCertificates.ofNewDriver(b, d)
         val managerId = d["authTokenManagerId"]?.takeUnless { d.isNull("authTokenManagerId") }?.let { d.id("authTokenManagerId") }
         val manager = if (managerId != null) {
             b.authManagers[managerId] ?: throw BadRequestException("no auth token manager $managerId")
@@ -50,6 +48,7 @@ object DriverHandlers {
                     else -> TrustStrategy.CustomCertificates(d.strings("trustedCertificates").orEmpty().map(TestCertificates::customCa))
                 }
             }
+            clientCertificateProvider?.let { clientCertificate = it }
             if (resolverRegistered) resolver = ResolverCallbacks.addressResolver(b)
             if (domainNameResolverRegistered) {
                 domainNameResolver = ResolverCallbacks.domainNameResolver(b)

@@ -27,6 +27,7 @@ object Features {
         "Feature:API:RetryableExceptions",
         "Feature:API:Session:AuthConfig",
         "Feature:API:Session:NotificationsConfig",
+        "Feature:API:SSLClientCertificate", // ClientCertificates: PKCS#1 keys converted (LegacyPemKeys)
         "Feature:API:SSLConfig", // encrypted + trustedCertificates (TESTKIT_CUSTOM_CA_DIR, see TestCertificates)
         "Feature:API:SSLSchemes",
         "Feature:API:Summary:GqlStatusObjects",

@@ -36,8 +36,9 @@ object ZoneOffsetExpectation {
             return null // a zone the JDK does not know: let the test show what happens
         }
         if (database == expected) return null
-        return "testkit expects pytz's offset $expected s for $zone at $wallTime, the time-zone database " +
-            "(${java.time.zone.ZoneRulesProvider.getVersions(zone).lastKey()}) gives $database s, which the driver reports: pytz " +
-            "rounds historic offsets to whole minutes and its database is older"
+        val tzdb = java.time.zone.ZoneRulesProvider.getVersions(zone).lastKey()
+        return "testkit's expected offset is pytz's, which rounds historic offsets to whole minutes and uses an older " +
+            "time-zone database than the JDK's ($tzdb): expects $expected s for $zone at $wallTime, the database gives " +
+            "$database s, which the driver reports"
     }
 }

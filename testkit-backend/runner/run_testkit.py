@@ -105,6 +105,12 @@ def main():
     args.testkit = os.path.abspath(args.testkit)
     os.makedirs(args.work, exist_ok=True)
     folders = args.folders.split(",")
+    unknown = set(folders) - {"stub", "tls", "neo4j"}
+    if unknown:
+        sys.exit(f"unknown folder(s) {', '.join(sorted(unknown))}: --folders takes stub, tls, neo4j")
+    unknown = set(args.servers.split(",")) - set(processes.NEO4J_VERSIONS)
+    if unknown:
+        sys.exit(f"unknown server(s) {', '.join(sorted(unknown))}: --servers takes {', '.join(processes.NEO4J_VERSIONS)}")
     if not args.skip_build:
         subprocess.run(BUILD + (["-o"] if args.offline else []), cwd=REPO, check=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()

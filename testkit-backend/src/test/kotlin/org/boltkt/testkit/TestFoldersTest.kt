@@ -37,18 +37,7 @@ class TestFoldersTest {
         server.start().use {
             val backend = Backend(ResponseWriter(StringWriter()))
             runBlocking { Handlers.handle(backend, Request("StartTest", obj("testName" to "neo4j.test_direct_driver.TestDirectDriver.test_supports_multi_db"))) }
-            DriverHandlers.newDriver(
-                backend,
-                obj(
-                    "uri" to server.uri,
-                    "authorizationToken" to obj("name" to "AuthorizationToken", "data" to obj("scheme" to "basic", "principal" to "neo4j", "credentials" to "pass")),
-                ),
-            )
-            val driverId = backend.drivers.keys.single()
-            runBlocking {
-                DriverHandlers.verifyConnectivity(backend, obj("driverId" to driverId))
-                DriverHandlers.close(backend, obj("driverId" to driverId))
-            }
+            verifyOnceThroughBackend(backend, server.uri)
             assertArrayEquals(HandshakeProposals.DEFAULT.encodeRequest(), server.connections.first().handshakeRequest)
             assertEquals(emptyList<Any>(), server.failures)
         }

@@ -101,7 +101,11 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
         requireSetting(fetchSize == -1L || fetchSize > 0, "fetchSize must be positive or -1 (all), was $fetchSize")
         requireSetting(!maxTransactionRetryTime.isNegative(), "maxTransactionRetryTime must not be negative")
         requireSetting(userAgent.isNotBlank(), "userAgent must not be blank")
-        requireSetting(trustStrategy == null || encrypted, "trustStrategy is only used with TLS: also set encrypted = true")
+        requireSetting(
+            trustStrategy == null || encrypted,
+            "trustStrategy is only used with TLS encryption: set encrypted = true as well, with a bolt:// or neo4j:// URI " +
+                "(a +s/+ssc scheme sets encryption and trust itself)",
+        )
     }
 
     public companion object {

@@ -57,7 +57,12 @@ class Backend(private val writer: ResponseWriter) {
     val results = HashMap<String, Result>()
     val bookmarkManagers = HashMap<String, BookmarkManager>()
     val authManagers = HashMap<String, AuthTokenManager>()
+    val certificateProviders = HashMap<String, org.boltkt.client.transport.ClientCertificateProvider>()
     val fakeTime = FakeTime()
+
+    /** The id StartTest named on this connection (testkit sends it first), or null before it. */
+    @Volatile
+    var testName: String? = null
     val errors = ConcurrentHashMap<String, Throwable>()
     private val pending = ConcurrentHashMap<String, CompletableDeferred<JsonObject>>()
 

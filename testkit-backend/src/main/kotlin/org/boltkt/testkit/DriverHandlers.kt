@@ -3,7 +3,6 @@ package org.boltkt.testkit
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
 import org.boltkt.client.BoltDriver
-import org.boltkt.client.HandshakeMode
 import org.boltkt.client.NotificationFilterConfig
 import org.boltkt.client.QueryConfig
 import org.boltkt.client.auth.AuthTokenManagers
@@ -16,9 +15,7 @@ import kotlin.time.Duration.Companion.milliseconds
 object DriverHandlers {
     fun newDriver(b: Backend, d: JsonObject) {
         val uri = d.str("uri")
-        if (d.objOrNull("clientCertificate") != null || !d.isNull("clientCertificateProviderId")) {
-            throw UnsupportedRequestException("client certificates (mTLS) are not built yet")
-        }
+        val clientCertificateProvider = ClientCertificates.ofNewDriver(b, d)
         val managerId = d["authTokenManagerId"]?.takeUnless { d.isNull("authTokenManagerId") }?.let { d.id("authTokenManagerId") }
         val manager = if (managerId != null) {
             b.authManagers[managerId] ?: throw BadRequestException("no auth token manager $managerId")
@@ -29,6 +26,7 @@ object DriverHandlers {
         val domainNameResolverRegistered = d.boolOrNull("domainNameResolverRegistered") == true
         val encryptedFlag = d.boolOrNull("encrypted")
         val trusted = d["trustedCertificates"]
+        val scheme = uri.substringBefore("://").lowercase()
         val driver = BoltDriver(uri, manager) {
             d.strOrNull("userAgent")?.let { userAgent = it }
             d.longOrNull("connectionTimeoutMs")?.let { connectionTimeout = it.milliseconds }
@@ -39,23 +37,25 @@ object DriverHandlers {
             d.longOrNull("connectionAcquisitionTimeoutMs")?.let { connectionAcquisitionTimeout = it.milliseconds }
             notificationFilter(d)?.let { notificationFilter = it }
             d.boolOrNull("telemetryDisabled")?.let { telemetryDisabled = it }
-            // testkit's 4.1/4.2 stubs read no version ranges and fail a test on a refused handshake, so the default's
-            // second connect (HandshakeMode.AUTO) would reach them only after a recorded failure. testkit 5.0 has no
-            // manifest or Bolt 6.0 test, so the pre-manifest proposal loses nothing here.
-            handshake = HandshakeMode.LEGACY
+            handshake = TestFolders.handshakeFor(b.testName)
             ticker = b.fakeTime // real time unless a test installs testkit's fake time
-            if (encryptedFlag == true) {
-                encrypted = true
+            // The driver refuses explicit TLS settings with a +s/+ssc scheme; pass them on so it can.
+            if (encryptedFlag != null) encrypted = encryptedFlag
+            if (encryptedFlag == true || ('+' in scheme && trusted != null && !d.isNull("trustedCertificates"))) {
                 trustStrategy = when {
                     trusted == null || d.isNull("trustedCertificates") -> TrustStrategy.SystemCertificates
                     trusted is JsonArray && trusted.isEmpty() -> TrustStrategy.TrustAllCertificatesInsecure
-                    else -> TrustStrategy.CustomCertificates(d.strings("trustedCertificates").orEmpty().map { Path.of(it) })
+                    else -> TrustStrategy.CustomCertificates(d.strings("trustedCertificates").orEmpty().map(TestCertificates::customCa))
                 }
             }
+            clientCertificateProvider?.let { clientCertificate = it }
             if (resolverRegistered) resolver = ResolverCallbacks.addressResolver(b)
-            if (domainNameResolverRegistered) domainNameResolver = ResolverCallbacks.domainNameResolver(b)
+            if (domainNameResolverRegistered) {
+                domainNameResolver = ResolverCallbacks.domainNameResolver(b)
+            } else {
+                TestHosts.fromEnvironment()?.let { hosts -> domainNameResolver = hosts::resolve }
+            }
         }
-        val scheme = uri.substringBefore("://").lowercase()
         val id = b.newId()
         b.drivers[id] = DriverEntry(driver, encrypted = '+' in scheme || encryptedFlag == true)
         b.send("Driver", obj("id" to id))

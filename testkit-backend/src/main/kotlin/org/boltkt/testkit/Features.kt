@@ -19,6 +19,7 @@ object Features {
         "Feature:API:Driver.SupportsSessionAuth",
         "Feature:API:Driver.VerifyAuthentication",
         "Feature:API:Driver.VerifyConnectivity",
+        "Feature:API:Driver.IsEncrypted",
         "Feature:API:Liveness.Check",
         "Feature:API:Result.List",
         "Feature:API:Result.Peek",
@@ -26,6 +27,9 @@ object Features {
         "Feature:API:RetryableExceptions",
         "Feature:API:Session:AuthConfig",
         "Feature:API:Session:NotificationsConfig",
+        "Feature:API:SSLClientCertificate", // ClientCertificates: PKCS#1 keys converted (LegacyPemKeys)
+        "Feature:API:SSLConfig", // encrypted + trustedCertificates (TESTKIT_CUSTOM_CA_DIR, see TestCertificates)
+        "Feature:API:SSLSchemes",
         "Feature:API:Summary:GqlStatusObjects",
         "Feature:API:Type.Spatial",
         "Feature:API:Type.Temporal",
@@ -49,6 +53,11 @@ object Features {
         "Feature:Bolt:5.6",
         "Feature:Bolt:5.7",
         "Feature:Bolt:Patch:UTC",
+        // TLS versions the client offers (TlsSettings: 1.3 and 1.2, not 1.1)
+        "Feature:TLS:1.2",
+        "Feature:TLS:1.3",
+        // encrypted = false and no trust setting are the same as leaving them out (DriverConfig defaults)
+        "Detail:DefaultSecurityConfigValueEquality",
         // Optimizations the driver performs. Not "Optimization:ImplicitDefaultArguments": testkit pairs it with
         // AuthPipelining on Bolt 5.1+ (its "minimal" scripts) and expects a custom auth token's empty credentials
         // and parameters left out of HELLO. Not "Optimization:AuthPipelining": the client sends HELLO+LOGON in one
@@ -76,6 +85,7 @@ object Features {
      * exercise `neo4j://` routing (argument `routing=True`) are skipped with the routing reason, the others run.
      */
     fun startTest(b: Backend, testName: String) {
+        b.testName = testName
         val reason = skipReason(testName)
         if (reason != null) b.send("SkipTest", obj("reason" to reason)) else b.send("RunSubTests")
     }

@@ -47,8 +47,8 @@ object Handlers {
 
             "GetRoutingTable" -> RoutingHandlers.getRoutingTable(b, d)
             "ForcedRoutingTableUpdate" -> RoutingHandlers.forcedUpdate(b, d)
-            "NewClientCertificateProvider", "ClientCertificateProviderClose" ->
-                throw UnsupportedRequestException("client certificates (mTLS) are not built yet (Feature:API:SSLClientCertificate not advertised)")
+            "NewClientCertificateProvider" -> ClientCertificates.newProvider(b)
+            "ClientCertificateProviderClose" -> ClientCertificates.closeProvider(b, d)
             "FakeTimeInstall" -> { b.fakeTime.install(); b.send("FakeTimeAck", obj()) }
             "FakeTimeTick" -> { b.fakeTime.tick(d.longOrNull("incrementMs") ?: throw BadRequestException("FakeTimeTick without incrementMs")); b.send("FakeTimeAck", obj()) }
             "FakeTimeUninstall" -> { b.fakeTime.uninstall(); b.send("FakeTimeAck", obj()) }

@@ -1,6 +1,5 @@
 package org.boltkt.testkit
 
-import kotlinx.coroutines.runBlocking
 import org.boltkt.protocol.handshake.HandshakeProposals
 import org.boltkt.protocol.handshake.VersionRange
 import org.boltkt.protocol.message.RequestKind
@@ -28,18 +27,7 @@ class LegacyHandshakeTest {
         }
         server.start().use {
             val backend = Backend(ResponseWriter(StringWriter()))
-            DriverHandlers.newDriver(
-                backend,
-                obj(
-                    "uri" to server.uri,
-                    "authorizationToken" to obj("name" to "AuthorizationToken", "data" to obj("scheme" to "basic", "principal" to "neo4j", "credentials" to "pass")),
-                ),
-            )
-            val driverId = backend.drivers.keys.single()
-            runBlocking {
-                DriverHandlers.verifyConnectivity(backend, obj("driverId" to driverId))
-                DriverHandlers.close(backend, obj("driverId" to driverId))
-            }
+            verifyOnceThroughBackend(backend, server.uri)
             assertEquals(1, server.connectionsAccepted)
             assertArrayEquals(HandshakeProposals.LEGACY.encodeRequest(), server.connections.single().handshakeRequest)
             assertEquals(emptyList<Any>(), server.failures)

@@ -32,7 +32,7 @@ internal object DriverFactory {
     private fun transportFactory(uri: BoltUri, config: DriverConfig): TransportFactory {
         if (uri.trust != null && (config.encrypted || config.trustStrategy != null)) {
             throw ConfigurationException(
-                "the URI scheme already sets TLS and its trust (+s: system CAs, +ssc: any certificate); do not also " +
+                "the URI scheme already sets TLS encryption and its trust (+s: system CAs, +ssc: any certificate); do not also " +
                     "set encrypted or trustStrategy. For custom CAs use bolt:// or neo4j:// with encrypted = true " +
                     "and trustStrategy = TrustStrategy.CustomCertificates(...)",
             )

@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 
+import isolation
 import processes
 import report
 
@@ -39,6 +40,9 @@ def options():
     p.add_argument("--work", default=os.path.join(REPO, "testkit-backend/target/testkit-run"))
     p.add_argument("--skip-build", action="store_true")
     p.add_argument("--offline", action="store_true", help="pass -o to Maven")
+    p.add_argument("--isolated-network", action="store_true",
+                   help="run inside a network namespace of its own (root; iproute2), so the routing tests that dial "
+                        "this machine's own non-loopback address run too: that address is the namespace's own")
     return p.parse_args()
 
 
@@ -113,6 +117,8 @@ def main():
         sys.exit(f"unknown server(s) {', '.join(sorted(unknown))}: --servers takes {', '.join(processes.NEO4J_VERSIONS)}")
     if not args.skip_build:
         subprocess.run(BUILD + (["-o"] if args.offline else []), cwd=REPO, check=True)
+    if args.isolated_network and os.environ.get(isolation.INSIDE) != "1":
+        return isolation.rerun_inside([a for a in sys.argv[1:] if a != "--isolated-network"] + ["--skip-build"])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     testkit_commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=args.testkit, capture_output=True,
                                     text=True).stdout.strip()

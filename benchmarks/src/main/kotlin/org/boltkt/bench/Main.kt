@@ -23,11 +23,20 @@ data class Options(
     val rounds: Int = 3,
     /** Measured iterations per cell (P5 keeps its own), null for the sizes' default. */
     val iterations: Int? = null,
+    /** Multiplies every workload's amount of work (see [Sizes.scaled]). */
+    val scale: Double = 1.0,
     /** The JDK 21+ `java` the J7 (virtual threads) cells run on. */
     val virtualThreadJava: String = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java",
     val out: Path = Path.of("benchmarks/target/bench-results.md"),
 ) {
+    /** The sizes this run uses: smoke or full, with `--iterations` and `--scale` applied. */
+    fun sizes(): Sizes = sizesOf(smoke, iterations ?: 0, scale)
+
     companion object {
+        /** Smoke or full sizes, [iterations] measured iterations (0: the default), work times [scale]. */
+        fun sizesOf(smoke: Boolean, iterations: Int, scale: Double): Sizes =
+            (if (smoke) Sizes.SMOKE else Sizes.FULL).scaled(scale).let { s -> if (iterations > 0) s.copy(iterations = iterations) else s }
+
         val DEFAULT_JVM_FLAGS = listOf("-Xms256m", "-Xmx256m", "-XX:+UseG1GC")
 
         fun parse(args: Array<String>): Options {
@@ -45,6 +54,7 @@ data class Options(
                     "--no-server-warmup" -> o = o.copy(serverWarmUp = false)
                     "--rounds" -> o = o.copy(rounds = args[i++].toInt())
                     "--iterations" -> o = o.copy(iterations = args[i++].toInt())
+                    "--scale" -> o = o.copy(scale = args[i++].toDouble())
                     "--vt-java" -> o = o.copy(virtualThreadJava = args[i++])
                     "--out" -> o = o.copy(out = Path.of(args[i++]))
                     else -> error("unknown option $a (see benchmarks/README.md)")
@@ -71,7 +81,7 @@ object Main {
     }
 
     fun run(o: Options): String {
-        val sizes = (if (o.smoke) Sizes.SMOKE else Sizes.FULL).let { s -> o.iterations?.let { s.copy(iterations = it) } ?: s }
+        val sizes = o.sizes()
         val started = Instant.now()
         val log = { s: String -> System.err.println("[bench ${Instant.now()}] $s") }
         val real = if (o.real) Neo4jServers.get(Neo4jVersion.LTS_5_26).also { log("real server: $it") } else null
@@ -156,7 +166,7 @@ object Main {
             emptyList()
         }
         val cmd = listOf(java) + o.jvmFlags + jfr + listOf("-cp", System.getProperty("java.class.path"), Worker::class.java.name) +
-            listOf(if (o.smoke) "smoke" else "full", (o.iterations ?: 0).toString()) + cell.args()
+            listOf(if (o.smoke) "smoke" else "full", (o.iterations ?: 0).toString(), o.scale.toString()) + cell.args()
         val pb = ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
         if (cell.target == "real") serverPid?.let { pb.environment()["BENCH_SERVER_PID"] = it.toString() }
         val p = pb.start()

@@ -24,6 +24,13 @@ data class Sizes(
             "P4 $p4Batches x $p4BatchSize maps; P5 ${p5Reps * Queries.ROWS_PER_REP} rows; J1 as P1, J2/J5 as P3 (J5 demand $jDemand), " +
             "J3 $jListTimes lists of ${jListReps * Queries.ROWS_PER_REP} rows, J4/J7 as P2 (J7: $p2Concurrency threads), J6 as P4"
 
+    /** Every workload's amount of work times [f] (at least one unit each); iterations and concurrency unchanged. */
+    fun scaled(f: Double): Sizes = if (f == 1.0) this else copy(
+        p1Queries = maxOf(1, (p1Queries * f).toInt()), p2Queries = maxOf(p2Concurrency, (p2Queries * f).toInt()),
+        p3Reps = maxOf(1L, (p3Reps * f).toLong()), p4Batches = maxOf(2, (p4Batches * f).toInt()),
+        p5Reps = maxOf(1L, (p5Reps * f).toLong()), jListTimes = maxOf(1, (jListTimes * f).toInt()),
+    )
+
     companion object {
         val FULL = Sizes(
             iterations = 5, p1Queries = 2000, p2Queries = 20_000, p2Concurrency = 200, poolSize = 100,

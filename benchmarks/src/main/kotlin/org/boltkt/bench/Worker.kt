@@ -113,12 +113,12 @@ fun median(xs: List<Double>): Double {
     return if (s.size % 2 == 1) s[s.size / 2] else (s[s.size / 2 - 1] + s[s.size / 2]) / 2
 }
 
-/** Entry point of a forked cell JVM: `<smoke|full> <iterations, 0 for the default> workload driver target uri user password`; prints one RESULT line. */
+/** Entry point of a forked cell JVM: `<smoke|full> <iterations, 0 for the default> <scale> workload driver target uri user password`; prints one RESULT line. */
 object Worker {
     @JvmStatic
     fun main(args: Array<String>) {
-        val sizes = (if (args[0] == "smoke") Sizes.SMOKE else Sizes.FULL).let { s -> args[1].toInt().takeIf { it > 0 }?.let { s.copy(iterations = it) } ?: s }
-        val cell = Cell.parse(args.drop(2))
+        val sizes = Options.sizesOf(args[0] == "smoke", args[1].toInt(), args[2].toDouble())
+        val cell = Cell.parse(args.drop(3))
         val metrics = runCell(cell, sizes)
         println("RESULT " + metrics.entries.joinToString(" ") { "${it.key}=${it.value}" })
         System.out.flush()

@@ -2,6 +2,7 @@
 """Share of JFR execution samples by layer, for the bounds in docs/PERFORMANCE.md.
 
   benchmarks/jfr-breakdown.py client benchmarks/target/jfr/P3-replay-nio.jfr   # a boltkt cell (--jfr)
+  benchmarks/jfr-breakdown.py official benchmarks/target/jfr/P1-real-official.jfr   # an official-driver cell
   benchmarks/jfr-breakdown.py server server.jfr   # Neo4j, recorded with: jcmd <pid> JFR.start settings=profile filename=server.jfr
 
 Each sample is counted once, under the first layer found walking its stack from the top frame down.
@@ -18,6 +19,12 @@ LAYERS = {
         ("socket read (transport)", ("sun.nio", "java.nio", "org.boltkt.client.transport")),
         ("result stream/connection bookkeeping", ("org.boltkt.client.session", "org.boltkt.client.connection")),
         ("coroutines/Flow", ("kotlinx.coroutines", "kotlin.coroutines")),
+        ("benchmark collector", ("org.boltkt.bench",)),
+    ],
+    "official": [
+        ("official driver: Bolt/PackStream codec", ("org.neo4j.bolt.connection.netty.impl.messaging", "org.neo4j.driver.internal.packstream", "org.neo4j.bolt.connection.values")),
+        ("official driver: session, pool, result handling", ("org.neo4j.driver", "org.neo4j.bolt.connection")),
+        ("Netty event loop and socket I/O", ("io.netty", "sun.nio", "java.nio")),
         ("benchmark collector", ("org.boltkt.bench",)),
     ],
     "server": [

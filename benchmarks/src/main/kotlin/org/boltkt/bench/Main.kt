@@ -14,14 +14,29 @@ data class Options(
     val smoke: Boolean = false,
     val real: Boolean = true,
     val inProcess: Boolean = false,
-    val only: Set<String> = setOf("P1", "P2", "P3", "P4", "P5", "P6"),
+    val only: Set<String> = setOf("P1", "P2", "P3", "P4", "P5", "P6") + JAVA_WORKLOADS,
     val drivers: List<String> = DRIVERS,
     val jvmFlags: List<String> = DEFAULT_JVM_FLAGS,
     val jfr: Boolean = false,
     val serverWarmUp: Boolean = true,
+    /** Rounds over every cell; drivers alternate their order from round to round. */
+    val rounds: Int = 3,
+    /** Measured iterations per cell (P5 keeps its own), null for the sizes' default. */
+    val iterations: Int? = null,
+    /** Multiplies every workload's amount of work (see [Sizes.scaled]). */
+    val scale: Double = 1.0,
+    /** The JDK 21+ `java` the J7 (virtual threads) cells run on. */
+    val virtualThreadJava: String = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java",
     val out: Path = Path.of("benchmarks/target/bench-results.md"),
 ) {
+    /** The sizes this run uses: smoke or full, with `--iterations` and `--scale` applied. */
+    fun sizes(): Sizes = sizesOf(smoke, iterations ?: 0, scale)
+
     companion object {
+        /** Smoke or full sizes, [iterations] measured iterations (0: the default), work times [scale]. */
+        fun sizesOf(smoke: Boolean, iterations: Int, scale: Double): Sizes =
+            (if (smoke) Sizes.SMOKE else Sizes.FULL).scaled(scale).let { s -> if (iterations > 0) s.copy(iterations = iterations) else s }
+
         val DEFAULT_JVM_FLAGS = listOf("-Xms256m", "-Xmx256m", "-XX:+UseG1GC")
 
         fun parse(args: Array<String>): Options {
@@ -37,6 +52,10 @@ data class Options(
                     "--jvm-flags" -> o = o.copy(jvmFlags = args[i++].split(' ').filter { it.isNotBlank() })
                     "--jfr" -> o = o.copy(jfr = true)
                     "--no-server-warmup" -> o = o.copy(serverWarmUp = false)
+                    "--rounds" -> o = o.copy(rounds = args[i++].toInt())
+                    "--iterations" -> o = o.copy(iterations = args[i++].toInt())
+                    "--scale" -> o = o.copy(scale = args[i++].toDouble())
+                    "--vt-java" -> o = o.copy(virtualThreadJava = args[i++])
                     "--out" -> o = o.copy(out = Path.of(args[i++]))
                     else -> error("unknown option $a (see benchmarks/README.md)")
                 }
@@ -62,7 +81,7 @@ object Main {
     }
 
     fun run(o: Options): String {
-        val sizes = if (o.smoke) Sizes.SMOKE else Sizes.FULL
+        val sizes = o.sizes()
         val started = Instant.now()
         val log = { s: String -> System.err.println("[bench ${Instant.now()}] $s") }
         val real = if (o.real) Neo4jServers.get(Neo4jVersion.LTS_5_26).also { log("real server: $it") } else null
@@ -74,41 +93,48 @@ object Main {
             RecordBlock.generated()
         }
         log("record block: ${block.count} rows, ${"%.1f".format(block.bytesPerRecord)} bytes per record, ${block.source}")
-        val results = LinkedHashMap<Pair<String, String>, Map<String, Map<String, Double>>>() // (workload, target) -> driver -> metrics
+        // (workload, target) -> driver -> one cell's metrics per round
+        val results = LinkedHashMap<Pair<String, String>, MutableMap<String, MutableList<Map<String, Double>>>>()
         ReplayServer(block).use { replay ->
             val targets = buildList {
                 if (real != null) add(Triple("real", real.boltUri.toString(), real.user to real.password))
                 add(Triple("replay", replay.uri, "neo4j" to "replay"))
             }
-            for (w in listOf("P1", "P2", "P3", "P4", "P5")) {
-                if (w !in o.only && !(w == "P3" && "P6" in o.only)) continue
-                for ((target, uri, cred) in targets) {
-                    if (w == "P5" && target != "replay") continue
-                    val cellOf = { d: String -> Cell(w, d, target, uri, cred.first, cred.second) }
-                    if (target == "real" && o.serverWarmUp) {
-                        // The first measured cells must not pay for warming Neo4j's own JIT and caches (boltkt's
-                        // ran first and did): one unmeasured cell of every driver warms the server on each
-                        // driver's own requests. One cell of one driver was not enough: the server still spent
-                        // twice the CPU on the first measured cell.
-                        for (d in o.drivers) {
-                            log("server warm-up for $w with $d (not measured):")
-                            runCellSomewhere(cellOf(d), o.copy(jfr = false), sizes, log)
+            for (round in 1..o.rounds) {
+                log("round $round of ${o.rounds}")
+                for (w in listOf("P1", "P2", "P3", "P4", "P5") + JAVA_WORKLOADS) {
+                    if (w !in o.only && !(w == "P3" && "P6" in o.only)) continue
+                    val drivers = (if (w in JAVA_WORKLOADS) JAVA_DRIVERS else o.drivers).let { if (round % 2 == 0) it.reversed() else it }
+                    for ((target, uri, cred) in targets) {
+                        if (w == "P5" && target != "replay") continue
+                        val cellOf = { d: String -> Cell(w, d, target, uri, cred.first, cred.second) }
+                        if (target == "real" && o.serverWarmUp && round == 1) {
+                            // The first measured cells must not pay for warming Neo4j's own JIT and caches: one
+                            // unmeasured cell of every driver warms the server on each driver's own requests (one
+                            // cell of one driver was not enough: the server still spent twice the CPU on the first
+                            // measured cell). Later rounds find it warm.
+                            for (d in drivers) {
+                                log("server warm-up for $w with $d (not measured):")
+                                runCellSomewhere(cellOf(d), o.copy(jfr = false), sizes, log)
+                            }
+                        }
+                        for (d in drivers) {
+                            val m = runCellSomewhere(cellOf(d), o, sizes, log)
+                            results.getOrPut(w to target) { LinkedHashMap() }.getOrPut(d) { ArrayList() } += m
                         }
                     }
-                    for (d in o.drivers) {
-                        val m = runCellSomewhere(cellOf(d), o, sizes, log)
-                        results.getOrPut(w to target) { LinkedHashMap() }.let { (it as MutableMap)[d] = m }
-                    }
+                }
+                if ("P6" in o.only) {
+                    val cell = Cell("RAW", "raw", "replay", replay.uri, "neo4j", "replay")
+                    results.getOrPut("RAW" to "replay") { LinkedHashMap() }.getOrPut("raw") { ArrayList() } += runCellSomewhere(cell, o, sizes, log)
                 }
             }
-            if ("P6" in o.only) {
-                val cell = Cell("RAW", "raw", "replay", replay.uri, "neo4j", "replay")
-                results["RAW" to "replay"] = mapOf("raw" to runCellSomewhere(cell, o, sizes, log))
-            }
         }
-        val table = Report(results, block.bytesPerRecord, o.drivers).markdown()
-        val header = "Run ${started} (${if (o.smoke) "smoke" else "full"}), ${sizes.describe()}; " +
-            "cell JVM flags: ${o.jvmFlags.joinToString(" ")}; records: ${block.source}, ${"%.1f".format(block.bytesPerRecord)} B/record.\n\n"
+        val report = Report(results, block.bytesPerRecord)
+        val table = report.markdown(o.drivers) + "\n" + report.javaMarkdown()
+        val header = "Run ${started} (${if (o.smoke) "smoke" else "full"}), ${o.rounds} rounds (drivers' order alternating), ${sizes.describe()}; " +
+            "cell JVM flags: ${o.jvmFlags.joinToString(" ")}; J7 on ${o.virtualThreadJava}; records: ${block.source}, ${"%.1f".format(block.bytesPerRecord)} B/record. " +
+            "Each value is the median over rounds of the cells' medians; each ratio is the median of the per-round ratios with their min–max.\n\n"
         Files.createDirectories(o.out.toAbsolutePath().parent)
         Files.writeString(o.out, header + table + "\n")
         log("table written to ${o.out.toAbsolutePath()}")
@@ -131,7 +157,8 @@ object Main {
     }
 
     private fun fork(cell: Cell, o: Options): Map<String, Double> {
-        val java = Path.of(System.getProperty("java.home"), "bin", "java").toString()
+        val java = if (cell.workload == "J7" && File(o.virtualThreadJava).canExecute()) o.virtualThreadJava
+        else Path.of(System.getProperty("java.home"), "bin", "java").toString()
         val jfr = if (o.jfr) {
             val dir = File("benchmarks/target/jfr").apply { mkdirs() }
             listOf("-XX:StartFlightRecording=filename=${dir.absolutePath}/${cell.workload}-${cell.target}-${cell.driver}.jfr,settings=profile")
@@ -139,7 +166,7 @@ object Main {
             emptyList()
         }
         val cmd = listOf(java) + o.jvmFlags + jfr + listOf("-cp", System.getProperty("java.class.path"), Worker::class.java.name) +
-            listOf(if (o.smoke) "smoke" else "full") + cell.args()
+            listOf(if (o.smoke) "smoke" else "full", (o.iterations ?: 0).toString(), o.scale.toString()) + cell.args()
         val pb = ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
         if (cell.target == "real") serverPid?.let { pb.environment()["BENCH_SERVER_PID"] = it.toString() }
         val p = pb.start()

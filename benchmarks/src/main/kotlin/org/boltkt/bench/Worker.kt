@@ -33,18 +33,31 @@ fun runCell(cell: Cell, sizes: Sizes): Map<String, Double> {
         val runs = (0..sizes.iterations).map { RawBolt.readRaw(cell.uri, sizes.p3Reps) }.drop(1)
         return mapOf("bytes_s" to median(runs.map { (bytes, nanos) -> bytes * 1e9 / nanos }))
     }
+    if (cell.workload in JAVA_WORKLOADS) return runJavaCell(cell, sizes)
     newClient(cell, sizes).use { client ->
         val iterations = if (cell.workload == "P5") sizes.p5Iterations else sizes.iterations
-        val samples = (0..iterations).map { k ->
-            val cpu0 = Measure.processCpuNanos()
-            val server0 = Measure.serverCpuNanos()
-            val m = iteration(cell, client, sizes, warmUp = k == 0)
-            val server = Measure.serverCpuMetricSince(server0).takeIf { "server_cpu_ms" !in m } // P4 measures its own
-            m + ("cpu_ms" to (Measure.processCpuNanos() - cpu0) / 1e6) + listOfNotNull(server)
-        }.drop(1)
-        return samples.first().keys.associateWith { key -> median(samples.map { it.getValue(key) }) }
+        return measured(iterations) { warmUp -> iteration(cell, client, sizes, warmUp) }
     }
 }
+
+/**
+ * One warm-up iteration (discarded), then [iterations] measured ones; each metric's median, plus `cpu_ms` and (on
+ * the real server, unless the iteration measured its own) `server_cpu_ms`.
+ */
+fun measured(iterations: Int, iteration: (warmUp: Boolean) -> Map<String, Double>): Map<String, Double> {
+    val samples = (0..iterations).map { k ->
+        val cpu0 = Measure.processCpuNanos()
+        val server0 = Measure.serverCpuNanos()
+        val m = iteration(k == 0)
+        val server = Measure.serverCpuMetricSince(server0).takeIf { "server_cpu_ms" !in m } // P4/J6 measure their own
+        m + ("cpu_ms" to (Measure.processCpuNanos() - cpu0) / 1e6) + listOfNotNull(server)
+    }.drop(1)
+    return samples.first().keys.associateWith { key -> median(samples.map { it.getValue(key) }) }
+}
+
+/** P4/J6's batches of maps. */
+fun writeBatches(sizes: Sizes): List<List<Map<String, Any>>> =
+    List(sizes.p4Batches) { b -> List(sizes.p4BatchSize) { k -> mapOf<String, Any>("id" to b * sizes.p4BatchSize + k, "name" to "person-$k", "score" to k * 0.25) } }
 
 private fun iteration(cell: Cell, client: BenchClient, sizes: Sizes, warmUp: Boolean): Map<String, Double> = when (cell.workload) {
     "P1" -> {
@@ -61,7 +74,7 @@ private fun iteration(cell: Cell, client: BenchClient, sizes: Sizes, warmUp: Boo
         mapOf("rows_s" to rows * 1e9 / t)
     }
     "P4" -> {
-        val batches = List(sizes.p4Batches) { b -> List(sizes.p4BatchSize) { k -> mapOf<String, Any>("id" to b * sizes.p4BatchSize + k, "name" to "person-$k", "score" to k * 0.25) } }
+        val batches = writeBatches(sizes)
         val server0 = Measure.serverCpuNanos()
         val t = timed { client.write(if (warmUp) batches.take(2) else batches) }
         // Taken before the clean-up delete, which is not part of the workload.
@@ -89,7 +102,7 @@ private fun iteration(cell: Cell, client: BenchClient, sizes: Sizes, warmUp: Boo
 
 private const val MIB = 1024.0 * 1024.0
 
-private inline fun timed(block: () -> Unit): Long {
+internal inline fun timed(block: () -> Unit): Long {
     val t0 = System.nanoTime()
     block()
     return System.nanoTime() - t0
@@ -100,12 +113,12 @@ fun median(xs: List<Double>): Double {
     return if (s.size % 2 == 1) s[s.size / 2] else (s[s.size / 2 - 1] + s[s.size / 2]) / 2
 }
 
-/** Entry point of a forked cell JVM: `<smoke|full> workload driver target uri user password`; prints one RESULT line. */
+/** Entry point of a forked cell JVM: `<smoke|full> <iterations, 0 for the default> <scale> workload driver target uri user password`; prints one RESULT line. */
 object Worker {
     @JvmStatic
     fun main(args: Array<String>) {
-        val sizes = if (args[0] == "smoke") Sizes.SMOKE else Sizes.FULL
-        val cell = Cell.parse(args.drop(1))
+        val sizes = Options.sizesOf(args[0] == "smoke", args[1].toInt(), args[2].toDouble())
+        val cell = Cell.parse(args.drop(3))
         val metrics = runCell(cell, sizes)
         println("RESULT " + metrics.entries.joinToString(" ") { "${it.key}=${it.value}" })
         System.out.flush()

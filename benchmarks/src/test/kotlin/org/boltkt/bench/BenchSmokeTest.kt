@@ -17,7 +17,8 @@ class BenchSmokeTest {
     fun `smoke run fills every row of the ratio table`() {
         val table = Main.run(Options(smoke = true, real = false, inProcess = true, out = out))
         for (row in listOf("| P1 | replay | p50_us", "| P2 | replay | qps", "| P3 | replay | rows_s", "| P4 | replay | maps_s",
-            "| P5 | replay | alloc_b_per_row", "| P6 | replay |")) {
+            "| P5 | replay | alloc_b_per_row", "| P6 | replay |", "| J1 | replay | p50_us", "| J2 | replay | rows_s",
+            "| J3 | replay | rows_s", "| J4 | replay | qps", "| J5 | replay | rows_s", "| J6 | replay | maps_s", "| J7 | replay | qps")) {
             val line = table.lines().singleOrNull { it.startsWith(row) } ?: error("no row '$row' in\n$table")
             assertTrue(!line.contains("| - |"), "missing value in $line")
         }
@@ -25,13 +26,20 @@ class BenchSmokeTest {
     }
 
     @Test
-    fun `every driver streams exactly the replayed rows`() {
+    fun `every driver streams exactly the replayed rows, through every API`() {
         ReplayServer(RecordBlock.generated(100)).use { replay ->
             for (d in DRIVERS) {
                 newClient(Cell("P3", d, "replay", replay.uri, "neo4j", "x"), Sizes.SMOKE).use { c ->
                     // 2500 rows = 25 reps of a 100-row block: crosses PULL batches of 1000 with has_more.
                     assertEquals(2500L, c.stream(25), d)
                     assertEquals(1, c.latencies(Queries.RETURN_ONE, 1).size)
+                }
+            }
+            for (d in JAVA_DRIVERS) {
+                newJavaClient(Cell("J2", d, "replay", replay.uri, "neo4j", "x"), Sizes.SMOKE).use { c ->
+                    assertEquals(2500L, c.iterate(25), d)
+                    assertEquals(2500L, c.publisher(25, 300), d)
+                    assertEquals(5000L, c.list(25, 2), d)
                 }
             }
         }

@@ -43,6 +43,18 @@ public interface Result {
     public suspend fun peek(): Record?
 
     /**
+     * The next record if it is already in memory (received and decoded with an earlier read), handed out without
+     * suspending; null when it is not, which does **not** mean the end: then only [next] can tell (it waits for the
+     * next batch, the summary or the error). Never touches the network, never throws: an ended, consumed or failed
+     * result answers null and [next] reports it. For callers outside coroutines (the Java blocking facade) that
+     * want to wait only when there is something to wait for. Not thread-safe, like every read of this result.
+     */
+    public fun nextIfReady(): Record?
+
+    /** Like [nextIfReady] without consuming the record: a later [next], [peek] or [nextIfReady] returns it again. */
+    public fun peekIfReady(): Record?
+
+    /**
      * Exactly one record; throws [org.boltkt.client.error.ResultNotSingleException] for none or more than one (the
      * rest is discarded).
      */

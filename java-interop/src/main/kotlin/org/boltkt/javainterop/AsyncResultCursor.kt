@@ -14,8 +14,9 @@ import java.util.function.Consumer
  * The Java view of a [Result]: the records of one query, read through futures or a [Flow.Publisher].
  *
  * **Threading.** Not thread-safe, like [Result]: start the next read only after the previous future completed
- * (chain with `thenCompose`). Futures complete on the driver's executor (see [JavaDriverConfig.Builder.withExecutor]);
- * do not block in non-async callbacks.
+ * (chain with `thenCompose`). Futures that wait complete on the driver's executor (see
+ * [JavaDriverConfig.Builder.withExecutor]); [nextAsync]/[peekAsync] of a record already received return a completed
+ * future. Do not block in non-async callbacks.
  *
  * **Errors.** A failing read completes its future exceptionally with the driver's public exception
  * ([org.boltkt.client.error.BoltException] subclasses, e.g. [org.boltkt.client.error.ResultNotSingleException]),
@@ -37,11 +38,19 @@ public class AsyncResultCursor internal constructor(
     /** True until every record was read or the result was consumed or failed. */
     public fun isOpen(): Boolean = result.isOpen
 
-    /** The next record, or null (as the future's value) when there are no more. */
-    public fun nextAsync(): CompletableFuture<JavaRecord?> = scope.launchFuture { result.next()?.let(::JavaRecord) }
+    /**
+     * The next record, or null (as the future's value) when there are no more. A record already received comes in
+     * a future completed at once (stages chained to it without `Async` then run on the calling thread); only the
+     * next batch, the end or an error is waited for on the driver's executor.
+     */
+    public fun nextAsync(): CompletableFuture<JavaRecord?> =
+        result.nextIfReady()?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
+            ?: scope.launchFuture { result.next()?.let(::JavaRecord) }
 
-    /** The next record without consuming it, or null when there are no more. */
-    public fun peekAsync(): CompletableFuture<JavaRecord?> = scope.launchFuture { result.peek()?.let(::JavaRecord) }
+    /** The next record without consuming it, or null when there are no more. Completes at once like [nextAsync]. */
+    public fun peekAsync(): CompletableFuture<JavaRecord?> =
+        result.peekIfReady()?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
+            ?: scope.launchFuture { result.peek()?.let(::JavaRecord) }
 
     /** Exactly one record; fails with [org.boltkt.client.error.ResultNotSingleException] for none or more than one. */
     public fun singleAsync(): CompletableFuture<JavaRecord> = scope.launchFuture { JavaRecord(result.single()) }

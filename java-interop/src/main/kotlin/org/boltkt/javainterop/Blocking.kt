@@ -9,6 +9,7 @@ import org.boltkt.client.Session
 import org.boltkt.client.Transaction
 import org.boltkt.client.TransactionContext
 import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.record.Record
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.summary.ResultSummary
 import java.util.Spliterator
@@ -115,7 +116,11 @@ public class BlockingTransaction internal constructor(
 
 /**
  * Blocking view of a [Result]. Records stream from the server as they are asked for ([next], [records]); nothing
- * is buffered whole unless [list] is called. Not thread-safe; one-shot like [Result].
+ * is buffered whole unless [list] is called. Reading a record that already arrived ([next], [peek], [hasNext], the
+ * [records] stream) runs on the calling thread and never waits; fetching the next batch, the summary or an error
+ * waits like every other call (an interrupt cancels it and throws [ClientException]). A thread already interrupted
+ * when it asks for a record gets [ClientException] at once, with nothing read or cancelled. Not thread-safe;
+ * one-shot like [Result].
  */
 public class BlockingResult internal constructor(
     /** The Kotlin result behind this view. */
@@ -129,13 +134,18 @@ public class BlockingResult internal constructor(
     public fun isOpen(): Boolean = result.isOpen
 
     /** True when [next] would return a record (reads ahead one record). */
-    public fun hasNext(): Boolean = peek() != null
+    public fun hasNext(): Boolean = peekRecord() != null
 
-    /** The next record, or null at the end. */
-    public fun next(): JavaRecord? = call { result.next() }?.let(::JavaRecord)
+    /**
+     * The next record, or null at the end. A record already received is handed out on the calling thread without
+     * waiting; only the next batch (or the end, or an error) is waited for.
+     */
+    public fun next(): JavaRecord? = (ready { result.nextIfReady() } ?: call { result.next() })?.let(::JavaRecord)
 
-    /** The next record without consuming it, or null at the end. */
-    public fun peek(): JavaRecord? = call { result.peek() }?.let(::JavaRecord)
+    /** The next record without consuming it, or null at the end. Waits only like [next]. */
+    public fun peek(): JavaRecord? = peekRecord()?.let(::JavaRecord)
+
+    private fun peekRecord(): Record? = ready { result.peekIfReady() } ?: call { result.peek() }
 
     /** Exactly one record. @throws org.boltkt.client.error.ResultNotSingleException for none or more than one. */
     public fun single(): JavaRecord = JavaRecord(call { result.single() })
@@ -151,7 +161,8 @@ public class BlockingResult internal constructor(
 
     /**
      * The remaining records as a lazy sequential [Stream]: each element is read when the stream asks for it (one
-     * blocking [next] per record, batches pulled from the server as needed). Closing the stream before its end does
+     * [next] per record: records already received come without waiting, batches are pulled from the server as
+     * needed). Closing the stream before its end does
      * not consume the result; call [consume] (or close the session) for that.
      */
     public fun records(): Stream<JavaRecord> = StreamSupport.stream(
@@ -166,6 +177,15 @@ public class BlockingResult internal constructor(
     )
 
     private fun <T> call(block: suspend () -> T): T = scope.launchFuture { block() }.awaitBlocking()
+
+    // A read that would not wait still answers an interrupt, as one that waits does: the caller asked to stop.
+    // Nothing was started, so nothing is cancelled and no record is lost; the flag stays set.
+    private inline fun ready(read: () -> Record?): Record? {
+        if (Thread.currentThread().isInterrupted) {
+            throw ClientException("interrupted before reading the next record; nothing was read", cause = InterruptedException())
+        }
+        return read()
+    }
 }
 
 /**

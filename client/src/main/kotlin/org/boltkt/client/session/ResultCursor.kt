@@ -113,15 +113,27 @@ internal class ResultCursor(
 
     /** The next record, or null at the end. Throws the query's error (once it is known) on every later call too. */
     suspend fun next(): Record? {
-        lookahead?.let { lookahead = null; return it }
-        buffer.removeFirstOrNull()?.let { return it }
-        val buffered = bufferedRecord()
-        if (buffered != null) return buffered
+        val ready = nextIfReady()
+        if (ready != null) return ready
         return fetch() // tail call: no coroutine frame is allocated for next() itself
     }
 
     /** The next record without consuming it. */
-    suspend fun peek(): Record? = lookahead ?: (buffer.removeFirstOrNull() ?: fetch())?.also { lookahead = it }
+    suspend fun peek(): Record? = peekIfReady() ?: fetch()?.also { lookahead = it }
+
+    /**
+     * The next record when it is already in memory (the peeked one, one buffered for this result, or one the
+     * connection already decoded), without suspending; null whenever only [next] can tell (end, summary, failure,
+     * a batch still to be read or asked for). Never sends or reads anything.
+     */
+    fun nextIfReady(): Record? {
+        lookahead?.let { lookahead = null; return it }
+        buffer.removeFirstOrNull()?.let { return it }
+        return bufferedRecord()
+    }
+
+    /** Like [nextIfReady], without consuming the record: it stays the next one [next] hands out. */
+    fun peekIfReady(): Record? = lookahead ?: nextIfReady()?.also { lookahead = it }
 
     /** True when the server can still be asked for more of this stream after a later query ran (it named a qid). */
     val addressable: Boolean get() = qid != LAST_QUERY_ID

@@ -49,6 +49,10 @@ internal class ResultImpl(
 
     override suspend fun peek(): Record? = reading { cursor.peek() }
 
+    override fun nextIfReady(): Record? = cursor.nextIfReady()
+
+    override fun peekIfReady(): Record? = cursor.peekIfReady()
+
     override suspend fun single(): Record =
         singleOrNull() ?: throw ResultNotSingleException(
             "expected exactly one record but the result is empty",

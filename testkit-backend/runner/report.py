@@ -1,4 +1,6 @@
 """Counts a folder's outcomes by unique test id and prints them as a Markdown table with the skip reasons."""
+import json
+import sys
 from collections import Counter
 
 SEVERITY = {"error": 4, "failed": 3, "passed": 2, "skipped": 1}
@@ -47,3 +49,18 @@ def markdown(title, summary):
     if summary["problems"]:
         lines.append("")
     return "\n".join(lines)
+
+
+def combine(paths):
+    """Merges several result files (one per suite run) into one outcome map, so a folder split into several
+    unittest runs (tests/stub, one run per module) is counted once per unique test id."""
+    merged = {}
+    for path in paths:
+        for test_id, records in json.load(open(path)).items():
+            merged.setdefault(test_id, []).extend(records)
+    return merged
+
+
+if __name__ == "__main__":
+    # report.py TITLE results.json...: one table over all the given runs (e.g. every tests/stub module).
+    print(markdown(sys.argv[1], summarize(combine(sys.argv[2:]))))

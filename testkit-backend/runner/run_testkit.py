@@ -133,6 +133,10 @@ def main():
                 d for d in os.listdir(stub) if os.path.isfile(os.path.join(stub, d, "__init__.py")))
             for module in modules:
                 tables.append(run_suite(args, f"tests/stub/{module}", f"stub-{module}", {}))
+            total = report.markdown(f"tests/stub, all {len(modules)} modules", report.summarize(report.combine(
+                [os.path.join(args.work, f"stub-{module}.json") for module in modules])))
+            print(total, flush=True)
+            tables.append(total)
         if "tls" in folders:
             tables.append(run_suite(args, "tests/tls", "tls", {}))
         if "neo4j" in folders:

@@ -1,5 +1,6 @@
 package org.boltkt.client
 
+import org.boltkt.client.connection.DriverVersion
 import org.boltkt.client.retry.RetryClassifier
 import org.boltkt.client.transport.ClientCertificateProvider
 import org.boltkt.client.transport.ServerAddress
@@ -31,7 +32,7 @@ import kotlin.time.Duration.Companion.seconds
  * @property maxConnectionLifetime connections older than this are closed instead of reused.
  * @property connectionLivenessCheckTimeout idle connections older than this get a RESET round trip before reuse;
  *   [Duration.INFINITE] (default) never checks.
- * @property userAgent sent in HELLO.
+ * @property userAgent sent in HELLO; defaults to `boltkt/<version>`, the version of this jar (e.g. `boltkt/0.1.0`).
  * @property fetchSize records per PULL; -1 pulls everything at once (no backpressure).
  * @property maxTransactionRetryTime total time managed transactions (`executeRead`/`executeWrite`) keep retrying.
  * @property notificationFilter which notifications the server sends (Bolt 5.2+); null keeps the server default.
@@ -124,7 +125,7 @@ public class DriverConfigBuilder internal constructor() {
     public var connectionTimeout: Duration = 30.seconds
     public var maxConnectionLifetime: Duration = 1.hours
     public var connectionLivenessCheckTimeout: Duration = Duration.INFINITE
-    public var userAgent: String = "boltkt/0.1.0"
+    public var userAgent: String = DriverVersion.USER_AGENT
     public var fetchSize: Long = 1000
     public var maxTransactionRetryTime: Duration = 30.seconds
     public var notificationFilter: NotificationFilterConfig? = null

@@ -21,6 +21,7 @@ class ReadmeSnippetsTest {
     static final String RUN_COMMAND = "mvn -q -pl samples -am verify -Psamples -DskipTests";
 
     static final List<String> EXPECTED = List.of(
+            "samples/src/main/kotlin/org/boltkt/samples/quickstart/QuickStart.kt#readme-quickstart",
             "samples/src/main/kotlin/org/boltkt/samples/KotlinSample.kt#quickstart",
             "samples/src/main/java/org/boltkt/samples/JavaSample.java#quickstart",
             "samples/src/main/kotlin/org/boltkt/samples/TlsExamples.kt#tls",

@@ -28,11 +28,10 @@ internal data class ConnectionSettings(
     val nanoTime: () -> Long = System::nanoTime,
 ) {
     companion object {
-        const val DRIVER_VERSION: String = "0.1.0"
-        const val DEFAULT_USER_AGENT: String = "boltkt/$DRIVER_VERSION"
+        val DEFAULT_USER_AGENT: String = DriverVersion.USER_AGENT
 
         fun defaultBoltAgent(): BoltAgent = BoltAgent(
-            product = "boltkt/$DRIVER_VERSION",
+            product = DriverVersion.USER_AGENT,
             platform = "${System.getProperty("os.name")} ${System.getProperty("os.version")}; ${System.getProperty("os.arch")}",
             language = "Kotlin/${KotlinVersion.CURRENT}",
             languageDetails = "${System.getProperty("java.vm.name")}; ${System.getProperty("java.version")}",

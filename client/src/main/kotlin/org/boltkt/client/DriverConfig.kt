@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory
 import java.net.InetAddress
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.hours
+import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.seconds
 
 /**
@@ -29,6 +30,21 @@ import kotlin.time.Duration.Companion.seconds
  *   `neo4j://` it bounds getting a router's connection too, but not the router's ROUTE answer (that gets this
  *   timeout or 30 s, whichever is longer).
  * @property connectionTimeout TCP connect timeout per resolved address.
+ * @property connectionReadTimeout the longest silence the driver accepts while it waits for an answer it asked for
+ *   (the first answer of a query included), before it counts the connection as dead, closes it and fails the
+ *   waiting operation with a [org.boltkt.client.error.ConnectionReadTimeoutException] (retryable; for a COMMIT an
+ *   [org.boltkt.client.error.IncompleteCommitException]). Any bytes, keep-alive NOOPs included, end a silence.
+ *   A server that hints `connection.recv_timeout_seconds` in HELLO (Neo4j 4.1+: 120 s by default, and it sends NOOPs
+ *   while it works) gets the shorter of its hint and this setting; a server that hints nothing (Memgraph, older
+ *   Neo4j) gets this setting alone. Default 15 minutes: longer than Memgraph's default query execution timeout
+ *   (600 s), so a query the server would still run is not cut; set it to the longest silent query you run, or
+ *   [Duration.INFINITE] to wait for ever on servers without a hint. Idle pooled connections are never read, so
+ *   this never closes them (see [maxConnectionLifetime] and [connectionLivenessCheckTimeout]).
+ * @property connectionWriteTimeout how long a write may wait for the server to take the next bytes (at most 64 KiB)
+ *   before the driver counts the connection as dead (a server that stopped reading fills the socket buffer), closes
+ *   it and fails the operation with a retryable [org.boltkt.client.error.ServiceUnavailableException] (an
+ *   [org.boltkt.client.error.IncompleteCommitException] for a COMMIT). A large request is cut only when it stops
+ *   progressing, not for its total time. Default 2 minutes; [Duration.INFINITE] never bounds writes.
  * @property maxConnectionLifetime connections older than this are closed instead of reused.
  * @property connectionLivenessCheckTimeout idle connections older than this get a RESET round trip before reuse;
  *   [Duration.INFINITE] (default) never checks.
@@ -74,6 +90,8 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize
     public val connectionAcquisitionTimeout: Duration = builder.connectionAcquisitionTimeout
     public val connectionTimeout: Duration = builder.connectionTimeout
+    public val connectionReadTimeout: Duration = builder.connectionReadTimeout
+    public val connectionWriteTimeout: Duration = builder.connectionWriteTimeout
     public val maxConnectionLifetime: Duration = builder.maxConnectionLifetime
     public val connectionLivenessCheckTimeout: Duration = builder.connectionLivenessCheckTimeout
     public val userAgent: String = builder.userAgent
@@ -97,6 +115,14 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
         requireSetting(connectionAcquisitionTimeout.isPositive(), "connectionAcquisitionTimeout must be positive")
         requireSetting(connectionTimeout.isPositive(), "connectionTimeout must be positive")
+        requireSetting(
+            connectionReadTimeout.isPositive(),
+            "connectionReadTimeout must be positive (Duration.INFINITE waits for ever on servers without a receive-timeout hint), was $connectionReadTimeout",
+        )
+        requireSetting(
+            connectionWriteTimeout.isPositive(),
+            "connectionWriteTimeout must be positive (Duration.INFINITE never bounds writes), was $connectionWriteTimeout",
+        )
         requireSetting(maxConnectionLifetime.isPositive(), "maxConnectionLifetime must be positive")
         requireSetting(!connectionLivenessCheckTimeout.isNegative(), "connectionLivenessCheckTimeout must not be negative")
         requireSetting(fetchSize == -1L || fetchSize > 0, "fetchSize must be positive or -1 (all), was $fetchSize")
@@ -123,6 +149,8 @@ public class DriverConfigBuilder internal constructor() {
     public var maxConnectionPoolSize: Int = 100
     public var connectionAcquisitionTimeout: Duration = 60.seconds
     public var connectionTimeout: Duration = 30.seconds
+    public var connectionReadTimeout: Duration = 15.minutes
+    public var connectionWriteTimeout: Duration = 2.minutes
     public var maxConnectionLifetime: Duration = 1.hours
     public var connectionLivenessCheckTimeout: Duration = Duration.INFINITE
     public var userAgent: String = DriverVersion.USER_AGENT

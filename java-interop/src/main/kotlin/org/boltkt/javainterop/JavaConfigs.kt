@@ -43,6 +43,12 @@ public class JavaDriverConfig private constructor(
 ) {
     /** See [DriverConfig.maxConnectionPoolSize]. */
     public val maxConnectionPoolSize: Int get() = kotlinConfig.maxConnectionPoolSize
+    /** See [DriverConfig.connectionReadTimeout]. */
+    public val connectionReadTimeout: Duration get() = kotlinConfig.connectionReadTimeout.toJava()
+
+    /** See [DriverConfig.connectionWriteTimeout]. */
+    public val connectionWriteTimeout: Duration get() = kotlinConfig.connectionWriteTimeout.toJava()
+
     /** See [DriverConfig.connectionAcquisitionTimeout]. */
     public val connectionAcquisitionTimeout: Duration get() = kotlinConfig.connectionAcquisitionTimeout.toJava()
     /** See [DriverConfig.connectionTimeout]. */
@@ -99,6 +105,8 @@ public class JavaDriverConfig private constructor(
         private var maxConnectionPoolSize: Int? = from?.maxConnectionPoolSize
         private var connectionAcquisitionTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionAcquisitionTimeout
         private var connectionTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionTimeout
+        private var connectionReadTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionReadTimeout
+        private var connectionWriteTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionWriteTimeout
         private var maxConnectionLifetime: kotlin.time.Duration? = from?.kotlinConfig?.maxConnectionLifetime
         private var connectionLivenessCheckTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionLivenessCheckTimeout
         private var userAgent: String? = from?.userAgent
@@ -125,6 +133,17 @@ public class JavaDriverConfig private constructor(
         public fun withConnectionAcquisitionTimeout(value: Duration): Builder = apply { connectionAcquisitionTimeout = value.toKotlinOrInfinite() }
         /** TCP connect timeout per resolved address. */
         public fun withConnectionTimeout(value: Duration): Builder = apply { connectionTimeout = value.toKotlinOrInfinite() }
+        /**
+         * Longest silence while an answer is awaited (default 15 minutes; the server's receive-timeout hint applies
+         * when shorter); see [DriverConfig.connectionReadTimeout]. `Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)`
+         * (what an infinite setting reads as) means no bound on servers without a hint.
+         */
+        public fun withConnectionReadTimeout(value: Duration): Builder = apply { connectionReadTimeout = value.toKotlinOrInfinite() }
+        /**
+         * How long a write may wait for the server to take the next bytes (default 2 minutes); see
+         * [DriverConfig.connectionWriteTimeout].
+         */
+        public fun withConnectionWriteTimeout(value: Duration): Builder = apply { connectionWriteTimeout = value.toKotlinOrInfinite() }
         /** Connections older than this are closed instead of reused. */
         public fun withMaxConnectionLifetime(value: Duration): Builder = apply { maxConnectionLifetime = value.toKotlinOrInfinite() }
         /** Idle connections older than this get a RESET round trip before reuse. */
@@ -192,6 +211,8 @@ public class JavaDriverConfig private constructor(
                 this@Builder.maxConnectionPoolSize?.let { maxConnectionPoolSize = it }
                 this@Builder.connectionAcquisitionTimeout?.let { connectionAcquisitionTimeout = it }
                 this@Builder.connectionTimeout?.let { connectionTimeout = it }
+                this@Builder.connectionReadTimeout?.let { connectionReadTimeout = it }
+                this@Builder.connectionWriteTimeout?.let { connectionWriteTimeout = it }
                 this@Builder.maxConnectionLifetime?.let { maxConnectionLifetime = it }
                 this@Builder.connectionLivenessCheckTimeout?.let { connectionLivenessCheckTimeout = it }
                 this@Builder.userAgent?.let { userAgent = it }

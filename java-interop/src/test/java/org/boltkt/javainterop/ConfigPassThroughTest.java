@@ -71,6 +71,24 @@ class ConfigPassThroughTest {
     }
 
     @Test
+    void readAndWriteTimeoutsFromTheJavaBuilderReachTheKotlinConfigAndSurviveToBuilder() {
+        JavaDriverConfig defaults = JavaDriverConfig.defaults();
+        assertEquals(java.time.Duration.ofMinutes(15), defaults.getConnectionReadTimeout());
+        assertEquals(java.time.Duration.ofMinutes(2), defaults.getConnectionWriteTimeout());
+        JavaDriverConfig config = JavaDriverConfig.builder()
+                .withConnectionReadTimeout(java.time.Duration.ofSeconds(7))
+                .withConnectionWriteTimeout(java.time.Duration.ofSeconds(3))
+                .build();
+        assertEquals(java.time.Duration.ofSeconds(7), config.getConnectionReadTimeout());
+        assertEquals(java.time.Duration.ofSeconds(3), config.getConnectionWriteTimeout());
+        JavaDriverConfig copied = config.toBuilder().withFetchSize(10).build();
+        assertEquals(java.time.Duration.ofSeconds(7), copied.getConnectionReadTimeout());
+        assertEquals(java.time.Duration.ofSeconds(3), copied.getConnectionWriteTimeout());
+        assertThrows(org.boltkt.client.error.ConfigurationException.class,
+                () -> JavaDriverConfig.builder().withConnectionReadTimeout(java.time.Duration.ZERO).build());
+    }
+
+    @Test
     void tickerFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
         assertSame(Ticker.SYSTEM, JavaDriverConfig.defaults().getKotlinConfig().getTicker());
         Ticker frozen = () -> 42L;

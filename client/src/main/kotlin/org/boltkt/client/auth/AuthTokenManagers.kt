@@ -51,6 +51,9 @@ public object AuthTokenManagers {
     )
 }
 
+/** True when [AuthTokenManager.getToken] returns at once without suspending (a static token): no timer needed around it. */
+internal val AuthTokenManager.answersAtOnce: Boolean get() = this is StaticAuthTokenManager
+
 /** Always the same token; handles nothing. */
 private class StaticAuthTokenManager(private val token: AuthToken) : AuthTokenManager {
     override suspend fun getToken(): AuthToken = token

@@ -26,6 +26,7 @@ import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.version.Capabilities
+import kotlin.time.Duration
 import kotlin.time.Duration.Companion.seconds
 import java.nio.ByteBuffer
 
@@ -49,6 +50,7 @@ internal class BoltConnection(
     private val limits: DecodeLimits,
     maxMessageSize: Int,
     private val nanoTime: () -> Long = System::nanoTime,
+    private val timeouts: IoTimeouts = IoTimeouts.NONE,
 ) {
     /** Replaced once after HELLO when a 4.3/4.4 server accepted the `utc` patch. */
     var capabilities: Capabilities = capabilities
@@ -74,8 +76,8 @@ internal class BoltConnection(
     private val inbox = ArrayDeque<Response>()
     private var broken = false
 
-    /** Created on the first read after a HELLO that hinted a receive timeout. */
-    private var watchdog: ReceiveWatchdog? = null
+    /** Created on the first bounded read or write (see [IoTimeouts]). */
+    private var watchdog: IoWatchdog? = null
 
     val createdAtNanos: Long = nanoTime()
 
@@ -131,7 +133,7 @@ internal class BoltConnection(
     suspend fun flush() {
         if (outboxSize == 0) return
         val bytes = ByteBuffer.wrap(outbox, 0, outboxSize)
-        guarded { transport.writeFully(bytes) }
+        guarded { writeBounded(bytes) }
         outboxSize = 0
         if (outbox.size > RETAINED_OUTBOX_SIZE) outbox = ByteArray(4096)
     }
@@ -246,25 +248,52 @@ internal class BoltConnection(
     }
 
     /**
-     * One transport read, bounded by the server's `connection.recv_timeout_seconds` hint when it sent one: a server
-     * that hints a receive timeout promises to send something (at least NOOP chunks) within it, so silence for
-     * longer means the connection is dead. The [ReceiveWatchdog] closes the transport under a read waiting that long.
+     * One transport read, bounded by the shorter of the server's `connection.recv_timeout_seconds` hint (a server
+     * that hints it promises to send something, at least NOOP chunks, within it) and the driver's read timeout: silence
+     * for longer means the connection is dead. The [IoWatchdog] closes the transport under a read waiting that long.
      */
     private suspend fun readWithServerHint(): Int {
-        val hint = server.receiveTimeoutSeconds ?: return transport.read(readBuffer)
-        val dog = watchdog ?: ReceiveWatchdog(hint.seconds.inWholeNanoseconds) { transport.close() }.also { watchdog = it }
-        dog.readStarted()
+        val hint = server.receiveTimeoutSeconds?.seconds
+        val byHint = hint != null && hint <= timeouts.read
+        val bound = if (byHint) hint!! else timeouts.read
+        if (bound == Duration.INFINITE) return transport.read(readBuffer)
+        val dog = watchdog()
+        dog.started(bound.inWholeNanoseconds)
         try {
             return transport.read(readBuffer)
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
-            if (dog.fired) throw ReceiveTimeoutException(address, hint)
+            if (dog.fired) throw ReceiveTimeoutException(address, bound, byHint)
             throw e
         } finally {
-            dog.readEnded()
+            dog.ended()
         }
     }
+
+    /** Writes [bytes] in slices of [IoTimeouts.WRITE_SLICE], each bounded by the write timeout (see [IoTimeouts]). */
+    private suspend fun writeBounded(bytes: ByteBuffer) {
+        if (timeouts.write == Duration.INFINITE) return transport.writeFully(bytes)
+        val dog = watchdog()
+        val end = bytes.limit()
+        while (bytes.hasRemaining()) {
+            bytes.limit(minOf(end, bytes.position() + IoTimeouts.WRITE_SLICE))
+            dog.started(timeouts.write.inWholeNanoseconds)
+            try {
+                transport.writeFully(bytes)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Throwable) {
+                if (dog.fired) throw WriteTimeoutException(address, timeouts.write)
+                throw e
+            } finally {
+                dog.ended()
+            }
+            bytes.limit(end)
+        }
+    }
+
+    private fun watchdog(): IoWatchdog = watchdog ?: IoWatchdog { transport.close() }.also { watchdog = it }
 
     /** Marks the connection as used now (the pool calls it on release). */
     fun touch() {
@@ -298,6 +327,14 @@ internal class BoltConnection(
         close()
     }
 
+    /**
+     * Closes the transport from another coroutine or thread than the owner's (the driver closing under an exchange):
+     * the owner's pending read or write fails and marks the connection broken. Thread-safe; never throws.
+     */
+    fun abort() {
+        transport.close()
+    }
+
     /** Closes the transport at once; never throws, never suspends. */
     fun close() {
         markBroken()
@@ -328,10 +365,6 @@ internal class BoltConnection(
         private val GOODBYE_TIMEOUT = 1.seconds
     }
 }
-
-/** Nothing arrived within the receive timeout the server itself hinted in HELLO; the connection is closed. */
-internal class ReceiveTimeoutException(val address: ServerAddress, val seconds: Long) :
-    java.io.IOException("no data from $address within $seconds s, the receive timeout the server hinted (connection.recv_timeout_seconds); the connection was closed")
 
 /** The server closed the connection; [midMessage] tells whether it did so in the middle of a message. */
 internal class ServerClosedConnectionException(val address: ServerAddress, val midMessage: Boolean) :

@@ -14,6 +14,7 @@ import org.boltkt.protocol.packstream.DecodeLimits
  * @property fallbackProposals asked on a new connection when a server refuses [proposals] (answers all zero);
  *   null fails at once.
  * @property routingContext sent in HELLO for `neo4j://` drivers (server-side routing); null for `bolt://`.
+ * @property ioTimeouts the read and write bounds of every connection (the driver's connectionRead/WriteTimeout).
  */
 internal data class ConnectionSettings(
     val transport: TransportOptions = TransportOptions.DEFAULT,
@@ -26,6 +27,7 @@ internal data class ConnectionSettings(
     val routingContext: Map<String, String>? = null,
     val notificationFilter: NotificationFilter? = null,
     val nanoTime: () -> Long = System::nanoTime,
+    val ioTimeouts: IoTimeouts = IoTimeouts.NONE,
 ) {
     companion object {
         val DEFAULT_USER_AGENT: String = DriverVersion.USER_AGENT

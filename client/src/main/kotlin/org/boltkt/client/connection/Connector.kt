@@ -51,7 +51,7 @@ internal class Connector(
         try {
             val connection = BoltConnection(
                 transport, address, Capabilities.of(negotiated.version), settings.decodeLimits, settings.maxMessageSize,
-                settings.nanoTime,
+                settings.nanoTime, settings.ioTimeouts,
             )
             val logon = sessionAuth?.takeIf { connection.capabilities.logonLogoff } ?: driverAuth()
             authenticate(connection, logon)

@@ -6,6 +6,7 @@ import org.boltkt.client.DriverConfig
 import org.boltkt.client.auth.AuthTokenManager
 import org.boltkt.client.connection.ConnectionSettings
 import org.boltkt.client.connection.Connector
+import org.boltkt.client.connection.IoTimeouts
 import org.boltkt.client.error.ConfigurationException
 import org.boltkt.client.pool.ConnectionSource
 import org.boltkt.client.pool.DirectConnectionSource
@@ -66,6 +67,7 @@ internal object DriverFactory {
             routingContext = parsed.routingContext.takeIf { parsed.routing },
             notificationFilter = config.notificationFilter?.let { NotificationFilter(it.minimumSeverity, it.disabledClassifications) },
             nanoTime = config.ticker::read,
+            ioTimeouts = IoTimeouts(read = config.connectionReadTimeout, write = config.connectionWriteTimeout),
         )
         val connector = Connector(transports, settings, config.logger)
         val poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout, config.ticker::read)

@@ -32,10 +32,11 @@ public class IncompleteCommitException(
 }
 
 /**
- * The server hinted a receive timeout in HELLO (`connection.recv_timeout_seconds`) and then sent nothing for longer:
- * the driver counts the connection as dead and closed it. Thrown from the operation that was waiting for the
- * answer. Retryable like any [ServiceUnavailableException] (the official drivers call it a connection read
- * timeout); a routing driver reports it as a [SessionExpiredException] with this as the cause.
+ * Nothing arrived for longer than the read bound while the driver waited for an answer: the server's receive-timeout
+ * hint from HELLO (`connection.recv_timeout_seconds`) or the driver's `connectionReadTimeout`, whichever is shorter.
+ * The driver counts the connection as dead and closed it. Thrown from the operation that was waiting for the answer.
+ * Retryable like any [ServiceUnavailableException] (the official drivers call it a connection read timeout); a
+ * routing driver reports it as a [SessionExpiredException] with this as the cause.
  */
 public class ConnectionReadTimeoutException(
     message: String,

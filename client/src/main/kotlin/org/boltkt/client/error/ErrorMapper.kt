@@ -91,7 +91,8 @@ internal object ErrorMapper {
      * - an [IOException] (every transport failure is one) means connectivity was lost: an
      *   [IncompleteCommitException] when [duringCommit] (COMMIT was sent and not answered), else a
      *   [ServiceUnavailableException] naming [serverAddress].
-     *   A read that outlived the server's hinted receive timeout becomes a [ConnectionReadTimeoutException];
+     *   A read that outlived its bound (the server's receive-timeout hint or the driver's read timeout) becomes a
+     *   [ConnectionReadTimeoutException];
      * - a value the caller passed that cannot be encoded becomes a non-retryable [ClientException];
      * - any other exception comes from the driver's own code and becomes a never-retryable [DriverDefectException]
      *   (the caller that holds the connection closes it).

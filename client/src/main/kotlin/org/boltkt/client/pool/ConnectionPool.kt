@@ -63,6 +63,7 @@ internal class ConnectionPool(
      */
     suspend fun acquire(open: suspend () -> BoltConnection = connect): BoltConnection {
         ensureOpen()
+        pruneLongestIdle()
         permits.acquire()
         var handedOut = false
         try {
@@ -94,7 +95,9 @@ internal class ConnectionPool(
      * met on the way are closed.
      */
     fun tryAcquireIdle(): BoltConnection? {
-        if (isClosed || !permits.tryAcquire()) return null
+        if (isClosed) return null
+        pruneLongestIdle()
+        if (!permits.tryAcquire()) return null
         val candidate = takeOpenIdle()
         if (candidate == null || needsLivenessCheck(candidate)) {
             candidate?.let { synchronized(lock) { if (closed) it.close() else idle.addFirst(it) } }
@@ -155,7 +158,29 @@ internal class ConnectionPool(
         permits.release()
     }
 
-    /** Closes idle connections that are broken or past their lifetime. */
+    /**
+     * Bounded housekeeping on every acquire: the idle stack is used from the top, so the connections at its bottom
+     * idle longest and would never be looked at while the top ones serve the load. Up to [PRUNE_PER_ACQUIRE] of them
+     * are examined and closed when past their lifetime or already closed (no I/O here: a connection past the
+     * liveness threshold is checked with RESET when it is next handed out). Never suspends.
+     */
+    private fun pruneLongestIdle() {
+        var dead: ArrayList<BoltConnection>? = null
+        synchronized(lock) {
+            repeat(PRUNE_PER_ACQUIRE) {
+                val oldest = idle.lastOrNull() ?: return@synchronized
+                if (!isExpired(oldest) && oldest.isOpen) return@synchronized
+                idle.removeLast()
+                (dead ?: ArrayList<BoltConnection>(PRUNE_PER_ACQUIRE).also { dead = it }).add(oldest)
+            }
+        }
+        dead?.forEach {
+            logger.debug("Closing {}, idle in the pool past its lifetime or closed", it)
+            it.close()
+        }
+    }
+
+    /** Closes every idle connection that is broken or past its lifetime (a full sweep; acquires prune a few each). */
     fun prune() {
         val stale = synchronized(lock) {
             idle.filter { isExpired(it) || !it.isOpen }.also { idle.removeAll(it) }
@@ -207,4 +232,9 @@ internal class ConnectionPool(
         }.also { alive -> if (!alive) connection.close() }
 
     override fun toString(): String = "ConnectionPool($address, inUse=$inUseCount, idle=$idleCount)"
+
+    private companion object {
+        /** Idle connections examined per acquire (see [pruneLongestIdle]). */
+        const val PRUNE_PER_ACQUIRE = 2
+    }
 }

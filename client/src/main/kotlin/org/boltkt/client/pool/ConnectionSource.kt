@@ -121,12 +121,14 @@ internal class ConnectionLease(
 
     /**
      * The public exception for [cause] (anything the connection or the code driving it threw), after the source's
-     * policy saw it. [duringCommit]: COMMIT was sent, so a lost connection is an incomplete commit.
+     * policy saw it. [duringCommit]: COMMIT was sent, so a lost connection is an incomplete commit. A driver defect
+     * closes the connection, unless this lease was already released (the connection may serve someone else now).
      * @throws kotlinx.coroutines.CancellationException and JVM errors, rethrown unchanged.
      */
     fun fail(cause: Throwable, duringCommit: Boolean = false): Throwable {
         val mapped = ErrorMapper.map(cause, connection.address, duringCommit)
-        if (mapped is DriverDefectException) connection.close()
+        // Once released the connection may be another holder's: it is never touched again through this lease.
+        if (mapped is DriverDefectException && !isReleased) connection.close()
         return policy.onFailure(mapped)
     }
 

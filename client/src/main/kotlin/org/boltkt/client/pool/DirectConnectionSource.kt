@@ -1,15 +1,17 @@
 package org.boltkt.client.pool
 
 import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.TimeoutCancellationException
-import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.withTimeoutOrNull
 import org.boltkt.client.auth.AuthTokenManager
+import org.boltkt.client.auth.answersAtOnce
 import org.boltkt.client.auth.onSecurityError
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.Connector
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ConnectionAcquisitionTimeoutException
 import org.boltkt.client.error.ErrorMapper
+import org.boltkt.client.error.MemberPoolRetiredException
+import org.boltkt.client.error.PoolClosedException
 import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.UnsupportedFeatureException
 import org.boltkt.client.transport.ServerAddress
@@ -17,6 +19,8 @@ import org.boltkt.protocol.message.AuthToken
 import org.slf4j.Logger
 import org.slf4j.helpers.NOPLogger
 import kotlin.time.Duration
+import kotlin.time.TimeMark
+import kotlin.time.TimeSource
 
 /**
  * Connections to one server (`bolt://`): one [ConnectionPool], connections opened through [connector] with the
@@ -43,6 +47,9 @@ internal class DirectConnectionSource(
 
     override suspend fun acquire(request: AcquireRequest): ConnectionLease {
         val sessionAuth = request.auth
+        // The acquisition timeout covers everything up to the hand-out: waiting for a permit, connecting, and for a
+        // pooled connection the manager's token and a re-authentication (LOGOFF/LOGON).
+        val deadline = TimeSource.Monotonic.markNow() + acquisitionTimeout
         // The manager's token this acquire used (for handleSecurityException); asked once per acquire of a new
         // connection (when it is opened) or of a pooled one (to check it), as the official drivers do. It stays
         // null under session credentials: only the manager's own token is its business.
@@ -54,7 +61,7 @@ internal class DirectConnectionSource(
                 // An idle connection is taken without a timeout: arming one costs a wake-up of the shared timer
                 // thread per acquire, for a wait that cannot happen.
                 acquired = pool.tryAcquireIdle()
-                if (acquired == null) withTimeout(acquisitionTimeout) {
+                if (acquired == null) withinAcquisitionTimeout(deadline) {
                     acquired = pool.acquire {
                         opened = true
                         // A session with its own credentials logs on with them directly (HELLO+LOGON as that
@@ -65,7 +72,7 @@ internal class DirectConnectionSource(
                 val connection = acquired!!
                 if (sessionAuth != null && !connection.capabilities.logonLogoff) throw sessionAuthUnsupported(connection)
                 if (opened) return lease(connection, managedToken) // just logged on as asked
-                val token = sessionAuth ?: authManager.getToken().also { managedToken = it }
+                val token = sessionAuth ?: managerToken(deadline).also { managedToken = it }
                 if (connection.auth == token && !request.forceAuth && !connection.reauthenticationRequired) return lease(connection, managedToken)
                 if (!connection.capabilities.logonLogoff) {
                     // Before 5.1 credentials cannot change on an open connection: the manager's new token gets a
@@ -74,9 +81,10 @@ internal class DirectConnectionSource(
                     pool.release(connection)
                     continue
                 }
-                connector.reauthenticate(connection, token)
+                // Cut by the timeout mid-exchange, the connection breaks (its stream position is lost) and is closed.
+                withinAcquisitionTimeout(deadline) { connector.reauthenticate(connection, token) }
                 return lease(connection, managedToken)
-            } catch (e: TimeoutCancellationException) {
+            } catch (e: AcquisitionTimedOut) {
                 // The timeout may fire just after the pool handed a connection over: give it back.
                 acquired?.let { pool.release(it) }
                 throw ConnectionAcquisitionTimeoutException(
@@ -87,14 +95,34 @@ internal class DirectConnectionSource(
                         "maxConnectionPoolSize or connectionAcquisitionTimeout, or release sessions sooner",
                 )
             } catch (e: CancellationException) {
+                // Includes a timeout of the caller's own (an outer withTimeout): that stays the caller's cancellation.
                 acquired?.let { pool.release(it) }
                 throw e
             } catch (e: Throwable) {
                 acquired?.let { pool.release(it) }
+                if (e is PoolClosedException && retired) throw MemberPoolRetiredException(address, e)
                 throw mapped(e, managedToken)
             }
         }
     }
+
+    /** The manager's token; a manager that may suspend (a refresh) gets what is left of the acquisition timeout. */
+    private suspend fun managerToken(deadline: TimeMark): AuthToken =
+        if (authManager.answersAtOnce) authManager.getToken() else withinAcquisitionTimeout(deadline) { authManager.getToken() }
+
+    /**
+     * Runs [block] within what is left until [deadline]; throws [AcquisitionTimedOut] when that runs out. Only this
+     * timeout becomes the acquisition error: `withTimeoutOrNull` returns null for its own timeout alone, so a
+     * caller's outer timeout or cancellation propagates unchanged.
+     */
+    private suspend fun <T : Any> withinAcquisitionTimeout(deadline: TimeMark, block: suspend () -> T): T {
+        val left = -deadline.elapsedNow()
+        if (!left.isPositive()) throw AcquisitionTimedOut()
+        return withTimeoutOrNull(left) { block() } ?: throw AcquisitionTimedOut()
+    }
+
+    /** This source's own acquisition timeout ran out (never a caller's cancellation). */
+    private class AcquisitionTimedOut : Exception(null, null, false, false)
 
     /** A new connection; [driverAuth] is asked at most once, and only when the driver's credentials are used. */
     private suspend fun open(sessionAuth: AuthToken?, driverAuth: suspend () -> AuthToken): BoltConnection {
@@ -149,4 +177,17 @@ internal class DirectConnectionSource(
         listOf(PoolMetrics(address.toString(), pool.inUseCount, pool.idleCount))
 
     override suspend fun close() = pool.closeGracefully()
+
+    /**
+     * Set by [retire]: this member left every routing table and its pool was closed, so an acquire that raced the
+     * closing fails with a retryable [MemberPoolRetiredException] (routing picks again), not as a closed driver.
+     */
+    @Volatile
+    private var retired = false
+
+    /** Closes this member's pool because routing no longer needs it (not because the driver closes). */
+    suspend fun retire() {
+        retired = true
+        close()
+    }
 }

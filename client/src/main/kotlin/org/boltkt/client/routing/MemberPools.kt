@@ -44,10 +44,14 @@ internal class MemberPools(private val create: (ServerAddress) -> DirectConnecti
         return best
     }
 
-    /** Closes the pools of addresses outside [keep] that have no connection in use (the rest close when idle later). */
+    /**
+     * Closes the pools of addresses outside [keep] that have no connection in use (the rest close when idle later).
+     * An acquire racing the closing (a connection still opening) fails with a retryable
+     * [org.boltkt.client.error.MemberPoolRetiredException], never as a closed driver.
+     */
     suspend fun retainOnly(keep: Set<ServerAddress>) {
         for ((address, pool) in pools) {
-            if (address !in keep && pool.inUseCount == 0 && pools.remove(address, pool)) pool.close()
+            if (address !in keep && pool.inUseCount == 0 && pools.remove(address, pool)) pool.retire()
         }
     }
 

@@ -7,6 +7,7 @@ import org.boltkt.client.error.AuthenticationException
 import org.boltkt.client.error.AuthorizationExpiredException
 import org.boltkt.client.error.CertificateRejectedException
 import org.boltkt.client.error.ClientException
+import org.boltkt.client.error.DRIVER_CLOSED
 import org.boltkt.client.error.DatabaseNotFoundException
 import org.boltkt.client.error.ErrorMapper
 import org.boltkt.client.error.ForbiddenException
@@ -22,6 +23,7 @@ import org.boltkt.protocol.message.Route
 import org.boltkt.protocol.version.RouteForm
 import org.slf4j.Logger
 import kotlin.time.Duration
+import java.util.concurrent.ConcurrentHashMap
 
 /**
  * Fetches routing tables: asks the known routers of the database in order, then the seed addresses (each mapped by
@@ -43,14 +45,25 @@ internal class Rediscovery(
     private val routeTimeout: Duration,
     private val nanoTime: () -> Long = System::nanoTime,
 ) {
+    /** Router connections with a ROUTE under way: [close] aborts them, so a closing driver leaves no socket open. */
+    private val inFlight: MutableSet<BoltConnection> = ConcurrentHashMap.newKeySet()
+
+    @Volatile
+    private var closed = false
+
+    /** The driver closes: aborts every ROUTE under way (their callers see the closed driver); later fetches fail. */
+    fun close() {
+        closed = true
+        inFlight.forEach { it.abort() }
+    }
+
     /**
      * A fresh table for [database] (null = the user's home database) from [knownRouters] or the seeds. [request]
-     * gives the credentials, impersonated user and bookmarks sent along.
+     * gives the credentials and impersonated user, [bookmarks] the bookmarks sent along.
      */
-    suspend fun fetch(database: String?, knownRouters: List<ServerAddress>, request: AcquireRequest): RoutingTable {
+    suspend fun fetch(database: String?, knownRouters: List<ServerAddress>, request: AcquireRequest, bookmarks: List<String>): RoutingTable {
         val failures = ArrayList<Throwable>()
         val tried = LinkedHashSet<ServerAddress>()
-        val bookmarks = request.bookmarks()
         for (router in knownRouters) {
             if (tried.add(router)) ask(router, database, request, bookmarks, failures)?.let { return it }
         }
@@ -78,10 +91,13 @@ internal class Rediscovery(
         bookmarks: List<String>,
         failures: MutableList<Throwable>,
     ): RoutingTable? {
+        pools.ensureOpen() // outside the try: a closed driver is not a failed router
         var lease: ConnectionLease? = null
         try {
             lease = pools.get(router).acquire(AcquireRequest(auth = request.auth))
             val open = lease.connection
+            inFlight += open
+            if (closed) open.abort()
             // A router that accepts the connection and never answers must not hang every session: after the
             // timeout the exchange is cancelled (which closes that connection) and the next router is asked.
             val table = withTimeoutOrNull(routeTimeout) { route(open, database, request, bookmarks) }
@@ -95,12 +111,14 @@ internal class Rediscovery(
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
+            if (closed) throw IllegalStateException(DRIVER_CLOSED, e)
             val mapped = lease?.fail(e) ?: ErrorMapper.map(e, router)
             if (isFatal(mapped)) throw mapped
             logger.info("Router {} could not give a routing table ({}); trying the next", router, mapped.message)
             failures += mapped
             return null
         } finally {
+            lease?.let { inFlight -= it.connection }
             lease?.release()
         }
     }

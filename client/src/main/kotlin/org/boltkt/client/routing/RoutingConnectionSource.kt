@@ -2,6 +2,7 @@ package org.boltkt.client.routing
 
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
+import org.boltkt.client.error.MemberPoolRetiredException
 import org.boltkt.client.error.RoutingUnavailableException
 import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.SessionExpiredException
@@ -53,6 +54,7 @@ internal class RoutingConnectionSource(
         val database = request.database ?: homeDatabase(request).also { refreshedHere = !it.guessed }.route
         val tried = HashSet<ServerAddress>()
         var lastFailure: Throwable? = null
+        var retiredRaces = 0
         while (true) {
             val known = tables[database]
             val table = when {
@@ -74,6 +76,12 @@ internal class RoutingConnectionSource(
                 val connection = lease.connection
                 optimisticHomeDatabase = connection.capabilities.version.atLeast(5, 8) && connection.server.ssrEnabled
                 return lease
+            } catch (e: MemberPoolRetiredException) {
+                // A table refresh closed that member's pool while this acquire was on it: pick again from the
+                // current table (a member still in it gets a new pool). Bounded, in case refreshes keep racing.
+                if (++retiredRaces > MAX_RETIRED_RACES) throw e
+                tried -= address
+                lastFailure = e
             } catch (e: ServiceUnavailableException) {
                 if (e is RoutingUnavailableException) throw e
                 logger.info("Cluster member {} unreachable ({}); removing it from the routing tables", address, e.message)
@@ -109,16 +117,22 @@ internal class RoutingConnectionSource(
     /**
      * A fresh table for [database] (null: resolve the home database), fetched unless another caller fetched one
      * meanwhile that serves [mode] (null: always fetch).
+     *
+     * The ROUTE's bookmarks are asked for before the refresh lock is taken: a bookmark manager's supplier may use
+     * the driver itself, and its own session may need this very table, which would wait for ever on a lock its
+     * caller holds. (When another caller's refresh completes meanwhile, that ask was in vain; nothing is sent.)
      */
     private suspend fun refresh(database: String?, request: AcquireRequest, mode: AccessMode?): RoutingTable {
         val lock = refreshLocks.computeIfAbsent(database ?: HOME_KEY) { Mutex() }
+        freshFor(database, mode)?.let { return it }
+        val bookmarks = request.bookmarks()
         return lock.withLock {
+            freshFor(database, mode)?.let { return@withLock it }
             val current = database?.let { tables[it] }
-            if (current != null && mode != null && !current.isStaleFor(mode, nanoTime())) return@withLock current
             // The table of a home database the router did not name is kept under a key no database can have:
             // it is fetched again by asking for the home database (no name), never by sending that key.
             val asked = database?.takeUnless { it == RoutingTableParser.UNNAMED_HOME }
-            val fetched = rediscovery.fetch(asked, current?.routers.orEmpty(), request)
+            val fetched = rediscovery.fetch(asked, current?.routers.orEmpty(), request, bookmarks)
             val table = if (database != null) fetched.copy(database = database) else fetched
             tables.put(table)
             if (database == null) homeDatabases.put(HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth), table.database)
@@ -126,6 +140,12 @@ internal class RoutingConnectionSource(
             pools.retainOnly(tables.addresses())
             table
         }
+    }
+
+    /** [database]'s current table when it serves [mode] (null mode: never, a fetch is wanted whatever the table). */
+    private fun freshFor(database: String?, mode: AccessMode?): RoutingTable? {
+        val current = database?.let { tables[it] } ?: return null
+        return current.takeIf { mode != null && !it.isStaleFor(mode, nanoTime()) }
     }
 
     private fun noMember(mode: AccessMode, database: String, table: RoutingTable, cause: Throwable?) = SessionExpiredException(
@@ -140,9 +160,13 @@ internal class RoutingConnectionSource(
 
     override fun poolMetrics(): List<PoolMetrics> = pools.metrics()
 
-    override suspend fun close() = pools.close()
+    override suspend fun close() {
+        rediscovery.close()
+        pools.close()
+    }
 
     private companion object {
         const val HOME_KEY = "\u0000home"
+        const val MAX_RETIRED_RACES = 3
     }
 }

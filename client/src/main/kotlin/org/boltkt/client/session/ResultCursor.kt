@@ -88,6 +88,7 @@ internal class ResultCursor(
             val telemetryQueued = telemetry?.enqueueIfOwed(connection) == true
             connection.enqueue(run)
             connection.enqueue(Pull(fetchSize))
+            batchAsked(fetchSize)
             connection.flush()
             if (telemetryQueued) telemetry!!.awaitAnswer(connection)
             val metadata = try {
@@ -172,6 +173,7 @@ internal class ResultCursor(
             try {
                 guard {
                     connection.enqueue(Pull(PULL_ALL, streamId))
+                    batchAsked(PULL_ALL)
                     connection.flush()
                     pullPending = true
                 }
@@ -220,8 +222,25 @@ internal class ResultCursor(
 
     private var deferredError: Throwable? = null
 
-    /** A RECORD as a [Record]; one with a field count other than the result's keys breaks the stream. */
+    // Records the PULL in flight asked for (PULL_ALL: no limit) and how many of them arrived.
+    private var batchLimit = PULL_ALL
+    private var batchReceived = 0L
+
+    /** A PULL of [n] records goes out; before Bolt 4 every PULL is PULL_ALL, whatever n says. */
+    private fun batchAsked(n: Long) {
+        batchLimit = if (connection.capabilities.pullN) n else PULL_ALL
+        batchReceived = 0
+    }
+
+    /**
+     * A RECORD as a [Record]; one with a field count other than the result's keys, or one more than the PULL in
+     * flight asked for (memory a result buffers must follow what the driver asked for), breaks the stream.
+     */
     private fun recordOf(answer: Response.Record): Record {
+        if (batchLimit != PULL_ALL && ++batchReceived > batchLimit) {
+            connection.close()
+            throw BoltProtocolException("the server sent more RECORDs than the $batchLimit the PULL asked for")
+        }
         if (answer.fields.size != keys.size) {
             connection.close()
             throw BoltProtocolException("a RECORD of ${answer.fields.size} fields answered a result of ${keys.size} keys ${keys.names}")
@@ -247,6 +266,7 @@ internal class ResultCursor(
                 if (!pullPending) {
                     listener.beforePull(this)
                     connection.enqueue(Pull(fetchSize, streamId))
+                    batchAsked(fetchSize)
                     connection.flush()
                     pullPending = true
                 }

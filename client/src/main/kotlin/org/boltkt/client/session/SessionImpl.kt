@@ -33,16 +33,18 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     override suspend fun run(query: String, parameters: Map<String, Any?>, config: TransactionConfig): Result {
         prepareForWork()
         val values = Values.parameters(parameters)
+        val metadata = metadataOf(config) // before any connection is taken: a bad value must not hold one
         val target = target(this.config.defaultAccessMode)
         val lease = acquire(this.config.defaultAccessMode, target)
         val used = bookmarksFor(lease)
         val end = AutoCommitEnd(lease, used)
         val cursor = ResultCursor(lease, fetchSize, end)
         try {
-            cursor.start(Run(query, values, options(config, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
+            cursor.start(Run(query, values, options(config, metadata, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
-            // A failure of the exchange already ended the lease (through the cursor); a cancellation ends it here.
-            if (e is CancellationException) lease.release()
+            // A failure of the exchange already ended the lease (through the cursor); anything else, cancellation
+            // included, ends it here (a release takes effect once).
+            lease.release()
             throw e
         }
         learnDatabase(target, cursor.runMetadata)
@@ -84,13 +86,14 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
 
     private suspend fun begin(mode: AccessMode, config: TransactionConfig, telemetry: ApiTelemetry?): TransactionImpl {
         prepareForWork()
+        val metadata = metadataOf(config)
         val target = target(mode)
         val lease = acquire(mode, target)
         val used = bookmarksFor(lease)
         val connection = lease.connection
         try {
             val telemetryQueued = telemetry?.enqueueIfOwed(connection) == true
-            connection.enqueue(Begin(options(config, mode, used, target)))
+            connection.enqueue(Begin(options(config, metadata, mode, used, target)))
             connection.flush()
             if (telemetryQueued) telemetry!!.awaitAnswer(connection)
             learnDatabase(target, connection.awaitSuccess(RequestKind.BEGIN))
@@ -187,17 +190,42 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private suspend fun currentBookmarks(): Set<Bookmark> =
         config.bookmarkManager?.let { bookmarks + it.getBookmarks() } ?: bookmarks
 
+    /**
+     * Records the bookmark of work that has committed. It runs after the commit (or the auto-commit summary) and
+     * after the connection went back, so nothing here may fail the caller: the work took effect, and reporting a
+     * failure would make a retrying caller (`executeWrite`) run it twice. A manager that throws is logged (WARN)
+     * and the session's own bookmark still advances; an empty bookmark (a server sending none) is ignored.
+     */
     private suspend fun advanceBookmarks(used: Set<Bookmark>, bookmark: String) {
-        val new = Bookmark(bookmark)
-        bookmarks = setOf(new)
-        config.bookmarkManager?.updateBookmarks(used, bookmarks)
+        if (bookmark.isEmpty()) return
+        bookmarks = setOf(Bookmark(bookmark))
+        val manager = config.bookmarkManager ?: return
+        try {
+            manager.updateBookmarks(used, bookmarks)
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            driver.config.logger.warn(
+                "The bookmark manager failed to record the bookmark of committed work; the work stays committed and " +
+                    "is not reported as failed, but later sessions of this manager may not wait for it",
+                e,
+            )
+        }
     }
 
-    private fun options(config: TransactionConfig, mode: AccessMode, used: Set<Bookmark>, target: Target) =
+    /** The transaction metadata as protocol values; a value that cannot be sent is the caller's [ClientException]. */
+    private fun metadataOf(config: TransactionConfig): Map<String, Value> =
+        try {
+            Values.parameters(config.metadata)
+        } catch (e: IllegalArgumentException) {
+            throw ClientException("transaction metadata cannot be sent: ${e.message}; use strings, numbers, booleans, temporal values, lists or maps", cause = e)
+        }
+
+    private fun options(config: TransactionConfig, metadata: Map<String, Value>, mode: AccessMode, used: Set<Bookmark>, target: Target) =
         org.boltkt.protocol.message.TransactionOptions(
             bookmarks = used.map { it.value },
             timeout = config.timeout?.let { java.time.Duration.ofNanos(it.inWholeNanoseconds) },
-            metadata = Values.parameters(config.metadata),
+            metadata = metadata,
             mode = mode,
             database = target.send,
             impersonatedUser = this.config.impersonatedUser,

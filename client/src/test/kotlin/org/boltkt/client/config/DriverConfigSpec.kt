@@ -9,6 +9,7 @@ import org.boltkt.client.DriverConfig
 import org.boltkt.client.QueryConfig
 import org.boltkt.client.error.ConfigurationException
 import kotlin.time.Duration
+import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.seconds
 
 class DriverConfigSpec : FunSpec({
@@ -18,6 +19,8 @@ class DriverConfigSpec : FunSpec({
         config.fetchSize shouldBe -1
         config.connectionAcquisitionTimeout shouldBe 60.seconds
         config.connectionLivenessCheckTimeout shouldBe Duration.INFINITE
+        config.connectionReadTimeout shouldBe 15.minutes
+        config.connectionWriteTimeout shouldBe 2.minutes
     }
 
     test("invalid settings are configuration errors naming the setting") {
@@ -25,6 +28,8 @@ class DriverConfigSpec : FunSpec({
             "maxConnectionPoolSize" to { maxConnectionPoolSize = 0 },
             "connectionAcquisitionTimeout" to { connectionAcquisitionTimeout = Duration.ZERO },
             "connectionTimeout" to { connectionTimeout = (-1).seconds },
+            "connectionReadTimeout" to { connectionReadTimeout = Duration.ZERO },
+            "connectionWriteTimeout" to { connectionWriteTimeout = (-1).seconds },
             "fetchSize" to { fetchSize = 0 },
             "userAgent" to { userAgent = " " },
             "maxTransactionRetryTime" to { maxTransactionRetryTime = (-1).seconds },

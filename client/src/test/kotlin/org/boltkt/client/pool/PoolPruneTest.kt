@@ -34,6 +34,36 @@ class PoolPruneTest {
         }
     }
 
+    /**
+     * Issue 17: `prune()` had no caller, and acquires only look at the top of the idle stack, so a connection at its
+     * bottom, past its lifetime, stayed open for as long as the connections above it served the load. Now every
+     * acquire examines the longest-idle connections (two at most) and closes those past their lifetime.
+     */
+    @Test
+    fun `acquires close a connection deep in the idle stack once it is past its lifetime`(): Unit = runBlocking {
+        ScriptedBoltServer { serveDefaults() }.start().use { server ->
+            val now = java.util.concurrent.atomic.AtomicLong(0)
+            val pool = scriptedPool(server, PoolSettings(maxSize = 3, maxLifetime = 1000.milliseconds, nanoTime = { now.get() }))
+            val oldest = pool.acquire() // created at t = 0
+            now.set(600.milliseconds.inWholeNanoseconds)
+            val younger = pool.acquire() // created at t = 600 ms
+            pool.release(oldest) // bottom of the idle stack
+            pool.release(younger) // top: every acquire below takes it
+            server.awaitOpenConnections(2, 5.seconds)
+
+            now.set(1200.milliseconds.inWholeNanoseconds) // the oldest is past its lifetime, the younger is not
+            repeat(3) {
+                val c = pool.acquire()
+                (c === younger) shouldBe true
+                pool.release(c)
+            }
+
+            pool.idleCount shouldBe 1
+            server.awaitOpenConnections(1, 5.seconds)
+            pool.close()
+        }
+    }
+
     @Test
     fun `an idle connection is RESET before reuse after the liveness threshold, and reused when alive`(): Unit = runBlocking {
         ScriptedBoltServer { serveDefaults() }.start().use { server ->

@@ -1,0 +1,78 @@
+package org.boltkt.client.faults
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import org.boltkt.client.error.ProtocolException
+import org.boltkt.client.faults.Faults.assertPool
+import org.boltkt.client.faults.Faults.withDriver
+import org.boltkt.client.record.getLong
+import org.boltkt.client.transport.TransportKind
+import org.boltkt.client.use
+import org.boltkt.protocol.message.RequestKind
+import org.boltkt.testing.scripted.ScriptBuilder
+import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.record
+import org.boltkt.testing.scripted.serveDefaults
+import org.boltkt.testing.scripted.success
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.Timeout
+import java.util.concurrent.TimeUnit
+
+/**
+ * A server that answers PULL(n) with more than n RECORDs (issue 17, memory): on the paths that buffer a result
+ * (a session's next `run` reads the previous auto-commit result into memory) nothing bounded how many were kept,
+ * so a broken or hostile server decided the driver's memory. Now a RECORD beyond the PULL size is a protocol
+ * violation: [ProtocolException], the connection closed. Before the fix the 5,000 RECORDs were buffered and handed
+ * out as if asked for.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class RecordOverflowTest {
+    private fun ScriptBuilder.overflowingAnswer() {
+        greet("bolt-overflow")
+        expect(RequestKind.RUN)
+        expect(RequestKind.PULL) { check(it.n == 2L) { "expected PULL 2, got ${it.n}" } }
+        reply(success("fields" to listOf("n"), "t_first" to 0))
+        repeat(OVERFLOW) { reply(record(it.toLong())) }
+        reply(success("has_more" to true))
+    }
+
+    @Test
+    fun `more RECORDs than a PULL asked for are refused when a later run buffers the result`() = withDriver(
+        ScriptedBoltServer.perConnection {
+            connection { overflowingAnswer() }
+            otherwise { serveDefaults(rows = listOf(listOf(7L))) }
+        },
+        TransportKind.NIO,
+        configure = { fetchSize = 2 },
+    ) { driver, server ->
+        driver.session().use { s ->
+            val first = s.run("UNWIND range(1, 10) AS n RETURN n")
+            s.run("RETURN 7 AS n").single().getLong("n") shouldBe 7L // buffering the first result must not break this
+            shouldThrow<ProtocolException> { first.list() }.message shouldContain "more RECORDs than the 2"
+        }
+        server.awaitOpenConnections(1) // the overflowing connection was closed, the healthy one idles
+        driver.assertPool(inUse = 0)
+    }
+
+    @Test
+    fun `more RECORDs than a PULL asked for are refused while streaming`() = withDriver(
+        ScriptedBoltServer.perConnection {
+            connection { overflowingAnswer() }
+            otherwise { serveDefaults() }
+        },
+        TransportKind.NIO,
+        configure = { fetchSize = 2 },
+    ) { driver, server ->
+        driver.session().use { s ->
+            val error = shouldThrow<ProtocolException> { s.run("UNWIND range(1, 10) AS n RETURN n").list() }
+            error.isRetryable shouldBe false
+        }
+        server.awaitOpenConnections(0)
+        driver.assertPool(inUse = 0)
+    }
+
+    private companion object {
+        const val OVERFLOW = 5_000
+    }
+}

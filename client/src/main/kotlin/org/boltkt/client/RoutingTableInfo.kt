@@ -15,7 +15,8 @@ import org.boltkt.client.transport.ServerAddress
  * @property ttlSeconds the time to live the server gave the table.
  * @property expired whether the TTL has passed (or a failure expired it): the next use fetches a new table.
  */
-public data class RoutingTableInfo(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class RoutingTableInfo internal constructor(
     public val database: String?,
     public val routers: List<ServerAddress>,
     public val readers: List<ServerAddress>,

@@ -2,8 +2,11 @@ package org.boltkt.javainterop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +24,21 @@ import org.boltkt.client.Transaction;
 import org.boltkt.client.TransactionConfig;
 import org.boltkt.client.TransactionContext;
 import org.boltkt.client.admin.Admin;
+import org.boltkt.testsupport.api.ApiDump;
 import org.junit.jupiter.api.Test;
 
 /**
  * Fails when the Kotlin API grows an operation the Java facade does not offer, unless it is listed in
  * {@link #KNOWN_DEVIATIONS} with a reason; and fails for a listed deviation that no longer exists, so the list
  * cannot rot.
+ *
+ * <p>Two checks. (1) Every type in {@link #MAPPINGS} has a Java facade type, and each of its operations needs a
+ * counterpart there by the naming conventions below. (2) Every other public type of the Kotlin API (client and
+ * bolt-protocol, found from their compiled classes with the same visibility rules as the API dump, so a new type
+ * is covered the day it appears) is used from Java as it is: each of its public methods and constructors must be
+ * callable from Java — no suspend function, no Kotlin function, coroutine, {@code kotlin.time} or {@code Unit}
+ * type in its signature, no name mangled by a value class — unless {@link #NOT_FOR_JAVA} names it with the reason
+ * and the facade's way instead.
  *
  * <p>Naming conventions checked (Java reflection on the Kotlin interfaces and classes):
  * <ul>
@@ -55,6 +67,14 @@ class ApiDriftTest {
             "Result.peekIfReady -> AsyncResultCursor", BUILT_INTO_NEXT);
 
 
+    /**
+     * "KotlinType.member" (nested types as {@code Outer.Inner}; {@code <init>} for constructors) or "KotlinType" for
+     * all its members -> reason. Public Kotlin API that a Java caller cannot call as it is and that has no
+     * {@link #MAPPINGS} entry: the reason says what Java callers use instead, or why they do not need it.
+     */
+    static final Map<String, String> NOT_FOR_JAVA = Map.ofEntries(
+    );
+
     enum Kind { ASYNC, BLOCKING, BOTH, CONFIG }
 
     record Mapping(Class<?> kotlin, Class<?> java, Kind kind) {}
@@ -78,6 +98,86 @@ class ApiDriftTest {
     @Test
     void everyKotlinOperationHasAJavaCounterpartOrIsAKnownDeviation() {
         assertEquals(List.of(), check(MAPPINGS, KNOWN_DEVIATIONS.keySet()));
+    }
+
+    @Test
+    void everyOtherPublicKotlinTypeIsCallableFromJavaOrListed() throws Exception {
+        List<Class<?>> types = new ArrayList<>();
+        for (Class<?> anchor : List.of(Driver.class, org.boltkt.protocol.value.Value.class)) {
+            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (String name : ApiDump.publicTypeNames(location)) {
+                types.add(Class.forName(name, false, ApiDriftTest.class.getClassLoader()));
+            }
+        }
+        assertEquals(List.of(), checkDirectUse(types, MAPPINGS, NOT_FOR_JAVA.keySet()));
+    }
+
+    @Test
+    void theDirectUseCheckReportsUncallableMembersNewTypesAndStaleEntries() {
+        List<Mapping> none = List.of();
+        assertEquals(
+                List.of("not callable from Java, no facade: ApiDriftTest.FakeKotlinService.fetch(java.lang.String,kotlin.coroutines.Continuation<? super java.lang.String>)"),
+                checkDirectUse(List.of(FakeKotlinService.class), none, Set.of()));
+        assertEquals(List.of(), checkDirectUse(List.of(FakeKotlinService.class), none, Set.of("ApiDriftTest.FakeKotlinService.fetch")));
+        assertEquals(List.of(), checkDirectUse(List.of(FakeKotlinService.class), none, Set.of("ApiDriftTest.FakeKotlinService")));
+        assertEquals(
+                List.of("stale NOT_FOR_JAVA entry (callable from Java, mapped, or gone): ApiDriftTest.FakeKotlinApi.ping"),
+                checkDirectUse(List.of(FakeKotlinApi.class), none, Set.of("ApiDriftTest.FakeKotlinApi.ping")));
+        // A mapped type is checked against its facade instead (the other test), not here.
+        assertEquals(List.of(), checkDirectUse(
+                List.of(FakeKotlinService.class), List.of(new Mapping(FakeKotlinService.class, FakeJavaApi.class, Kind.ASYNC)), Set.of()));
+    }
+
+    /** A Kotlin-compiled shape: {@code suspend fun fetch(query: String): String} and a plain getter. */
+    interface FakeKotlinService {
+        Object fetch(String query, kotlin.coroutines.Continuation<? super String> continuation);
+        String getName();
+    }
+
+    static final List<String> NOT_CALLABLE = List.of(
+            "kotlin.jvm.functions.", "kotlin.coroutines.", "kotlin.time.", "kotlin.Unit", "kotlinx.coroutines.",
+            "kotlin.jvm.internal.");
+
+    /** Members of unmapped types that Java cannot call and that {@code allowed} does not list; stale entries. */
+    static List<String> checkDirectUse(List<Class<?>> types, List<Mapping> mappings, Set<String> allowed) {
+        Set<Class<?>> mapped = mappings.stream().map(Mapping::kotlin).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        for (Class<?> type : types) {
+            if (mapped.contains(type) || type.isSynthetic()) continue;
+            String typeName = kotlinTypeName(type);
+            List<Executable> members = new ArrayList<>(Arrays.asList(type.getDeclaredMethods()));
+            members.addAll(Arrays.asList(type.getDeclaredConstructors()));
+            for (Executable member : members) {
+                if (!Modifier.isPublic(member.getModifiers()) || member.isSynthetic()) continue;
+                if (member instanceof Method m && (m.isBridge() || m.getName().contains("$"))) continue;
+                String name = member instanceof Method m ? operationName(m) : "<init>";
+                if (callableFromJava(member)) continue;
+                String key = typeName + "." + name;
+                if (allowed.contains(key)) used.add(key);
+                else if (allowed.contains(typeName)) used.add(typeName);
+                else problems.add("not callable from Java, no facade: " + key + signatureOf(member));
+            }
+        }
+        for (String entry : new TreeSet<>(allowed)) {
+            if (!used.contains(entry)) problems.add("stale NOT_FOR_JAVA entry (callable from Java, mapped, or gone): " + entry);
+        }
+        return problems;
+    }
+
+    static boolean callableFromJava(Executable member) {
+        if (member.getName().contains("-")) return false; // mangled: a value class (e.g. kotlin.time.Duration) in it
+        String signature = member.toGenericString();
+        return NOT_CALLABLE.stream().noneMatch(signature::contains);
+    }
+
+    static String signatureOf(Executable member) {
+        return Arrays.stream(member.getGenericParameterTypes()).map(Type::getTypeName).collect(Collectors.joining(",", "(", ")"));
+    }
+
+    /** {@code Outer.Inner} for nested types, as a Kotlin reader names them. */
+    static String kotlinTypeName(Class<?> type) {
+        return type.getEnclosingClass() == null ? type.getSimpleName() : kotlinTypeName(type.getEnclosingClass()) + "." + type.getSimpleName();
     }
 
     @Test

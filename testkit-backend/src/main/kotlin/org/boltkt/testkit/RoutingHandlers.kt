@@ -3,6 +3,7 @@ package org.boltkt.testkit
 import kotlinx.serialization.json.JsonObject
 import org.boltkt.client.RoutingTableInfo
 import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.transport.ServerAddress
 
 /**
  * `GetRoutingTable` (feature `Backend:RTFetch`) and `ForcedRoutingTableUpdate` (`Backend:RTForceUpdate`): they read
@@ -22,11 +23,14 @@ object RoutingHandlers {
         b.send("Driver", obj("id" to d.id("driverId")))
     }
 
-    fun tableJson(t: RoutingTableInfo): JsonObject = obj(
-        "database" to t.database,
-        "ttl" to t.ttlSeconds,
-        "routers" to t.routers.map { it.toString() },
-        "readers" to t.readers.map { it.toString() },
-        "writers" to t.writers.map { it.toString() },
+    fun tableJson(t: RoutingTableInfo): JsonObject = tableJson(t.database, t.ttlSeconds, t.routers, t.readers, t.writers)
+
+    // Only the driver builds a RoutingTableInfo (its constructor is internal), so tests pass the fields.
+    fun tableJson(database: String?, ttlSeconds: Long, routers: List<ServerAddress>, readers: List<ServerAddress>, writers: List<ServerAddress>): JsonObject = obj(
+        "database" to database,
+        "ttl" to ttlSeconds,
+        "routers" to routers.map { it.toString() },
+        "readers" to readers.map { it.toString() },
+        "writers" to writers.map { it.toString() },
     )
 }

@@ -9,7 +9,8 @@ import org.boltkt.protocol.version.BoltVersion
  * @property capabilities the manifest capability bits the client accepted (0 without the manifest).
  * @property viaManifest whether the version was chosen through the manifest v1 exchange.
  */
-public data class NegotiatedProtocol(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class NegotiatedProtocol internal constructor(
     public val version: BoltVersion,
     public val capabilities: Long = 0,
     public val viaManifest: Boolean = false,

@@ -16,7 +16,8 @@ package org.boltkt.protocol.packstream
  * @property maxStructFields most fields in one structure (PackStream itself allows at most 15).
  * @throws IllegalArgumentException from the constructor for negative sizes or an unsupported depth.
  */
-public data class DecodeLimits(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class DecodeLimits internal constructor(
     public val maxStringBytes: Int = 64 * 1024 * 1024,
     public val maxBytesLength: Int = 256 * 1024 * 1024,
     public val maxListSize: Int = 16 * 1024 * 1024,

@@ -9,7 +9,8 @@ package org.boltkt.protocol.value
  *   patch) instead of the legacy local-seconds structs `F`/`f`.
  * @property vectors the vector struct `V` may be sent (Bolt 6.0+).
  */
-public data class ValueFormat(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class ValueFormat internal constructor(
     public val elementIds: Boolean,
     public val utcDateTime: Boolean,
     public val vectors: Boolean,

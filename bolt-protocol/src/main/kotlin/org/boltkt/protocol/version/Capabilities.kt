@@ -38,7 +38,8 @@ public enum class RouteForm { CLUSTER_PROCEDURE, ROUTING_PROCEDURE, V4_3, V4_4 }
  * @property requestsUtcPatch HELLO asks for the `utc` patch (Bolt 4.3 and 4.4; 5.0+ always use UTC date-times).
  * @property valueFormat the structure choices for values (element ids, UTC date-times, vectors).
  */
-public data class Capabilities(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class Capabilities internal constructor(
     public val version: BoltVersion,
     public val flavor: ServerFlavor,
     public val pullN: Boolean,

@@ -7,4 +7,5 @@ package org.boltkt.client.pool
  * @property inUse connections handed out and not yet returned.
  * @property idle connections waiting in the pool.
  */
-public data class PoolMetrics(public val address: String, public val inUse: Int, public val idle: Int)
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class PoolMetrics internal constructor(public val address: String, public val inUse: Int, public val idle: Int)

@@ -21,7 +21,8 @@ import org.boltkt.protocol.value.Value
  * @property notification the same status in the Neo4j notification shape when it is a notification (it carries a
  *   Neo4j code), else null.
  */
-public data class GqlStatusObject(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class GqlStatusObject internal constructor(
     public val gqlStatus: String,
     public val statusDescription: String,
     public val diagnosticRecord: Map<String, Value>,

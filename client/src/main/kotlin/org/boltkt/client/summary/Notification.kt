@@ -15,7 +15,8 @@ import org.boltkt.protocol.value.Value
  * @property category [rawCategory] parsed; [NotificationCategory.UNKNOWN] when absent or unrecognised.
  * @property position where in the query it applies, or null when the server sent no position.
  */
-public data class Notification(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class Notification internal constructor(
     public val code: String,
     public val title: String,
     public val description: String,

@@ -32,4 +32,5 @@ public enum class NotificationCategory {
  * @property line 1-based line.
  * @property column 1-based column.
  */
-public data class InputPosition(public val offset: Long, public val line: Long, public val column: Long)
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class InputPosition internal constructor(public val offset: Long, public val line: Long, public val column: Long)

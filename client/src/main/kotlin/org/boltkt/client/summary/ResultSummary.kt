@@ -10,7 +10,8 @@ import kotlin.time.Duration.Companion.milliseconds
  * @property text the Cypher text as sent.
  * @property parameters the parameters as sent.
  */
-public data class ExecutedQuery(public val text: String, public val parameters: Map<String, Value>)
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class ExecutedQuery internal constructor(public val text: String, public val parameters: Map<String, Value>)
 
 /**
  * What the server reported about a finished result, built with [from]. Bookmarks are not part of it (the session

@@ -9,7 +9,8 @@ import org.boltkt.protocol.version.BoltVersion
  * @property agent the server's `server` string from the HELLO SUCCESS, e.g. `Neo4j/5.26.0`.
  * @property protocolVersion the negotiated Bolt version.
  */
-public data class ServerInfo(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class ServerInfo internal constructor(
     public val address: String,
     public val agent: String,
     public val protocolVersion: BoltVersion,

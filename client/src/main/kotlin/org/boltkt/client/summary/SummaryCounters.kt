@@ -10,7 +10,8 @@ import org.boltkt.protocol.value.Value
  *   [systemUpdates] is above 0.
  * @property containsSystemUpdates the server's `contains-system-updates` when sent, otherwise `systemUpdates > 0`.
  */
-public data class SummaryCounters(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class SummaryCounters internal constructor(
     public val nodesCreated: Long = 0,
     public val nodesDeleted: Long = 0,
     public val relationshipsCreated: Long = 0,

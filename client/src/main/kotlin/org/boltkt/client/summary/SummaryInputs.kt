@@ -15,7 +15,8 @@ import org.boltkt.protocol.value.Value
  * @property hadRecords true when at least one record was received. After a DISCARD the driver cannot know; pass
  *   true unless the result was known to be empty (only the derived GQL outcome status depends on it).
  */
-public data class SummaryInputs(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class SummaryInputs internal constructor(
     public val query: String,
     public val parameters: Map<String, Value>,
     public val server: ServerInfo,

@@ -18,7 +18,8 @@ import kotlin.time.Duration.Companion.seconds
  *   [org.boltkt.client.DriverConfig.domainNameResolver] for its contract.
  * @throws IllegalArgumentException if [connectTimeout] is not positive.
  */
-public data class TransportOptions(
+@ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
+public data class TransportOptions internal constructor(
     val connectTimeout: Duration = DEFAULT_CONNECT_TIMEOUT,
     val tcpNoDelay: Boolean = true,
     val keepAlive: Boolean = true,

@@ -22,7 +22,7 @@ import org.boltkt.releasecheck.LibraryModules.Library;
 final class ApiDocsJar {
     private static final Pattern TAG = Pattern.compile("<script.*?</script>|<style.*?</style>|<[^>]*>", Pattern.DOTALL);
     private static final Pattern SPACE = Pattern.compile("\\s+");
-    /** A top-level public declaration's first KDoc line; markup-free lines only, so the HTML shows them verbatim. */
+    /** A public declaration's first KDoc line; markup-free lines only, so the HTML shows them verbatim. */
     private static final Pattern PLAIN = Pattern.compile("[^\\[\\]`*_<>{}$\\\\|#]{20,}");
 
     private final Path jar;
@@ -66,7 +66,7 @@ final class ApiDocsJar {
         }
     }
 
-    /** Every top-level public declaration's KDoc (its first line, where it has no markup) appears in the pages. */
+    /** Every public declaration's KDoc (its first line, where it has no markup) appears in the pages. */
     void assertRendersKdocOf(Library lib) throws IOException {
         List<String> sampled = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -85,9 +85,9 @@ final class ApiDocsJar {
     static List<String> firstKdocLinesOfPublicDeclarations(List<String> source) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < source.size(); i++) {
-            if (!source.get(i).startsWith("public ")) continue;
+            if (!source.get(i).trim().startsWith("public ")) continue;
             int end = i - 1;
-            while (end >= 0 && source.get(end).startsWith("@")) end--;
+            while (end >= 0 && source.get(end).trim().startsWith("@")) end--;
             if (end < 0 || !source.get(end).trim().endsWith("*/")) continue;
             int start = end;
             while (start >= 0 && !source.get(start).trim().startsWith("/**")) start--;
@@ -95,7 +95,7 @@ final class ApiDocsJar {
             String first = source.get(start).trim().substring(3).replace("*/", "").trim();
             if (first.isEmpty() && start + 1 < end) first = source.get(start + 1).trim().replaceFirst("^\\*\\s?", "");
             Matcher plain = PLAIN.matcher(first);
-            if (plain.matches()) out.add(normalize(first));
+            if (plain.matches() && !first.startsWith("@")) out.add(normalize(first));
         }
         return out;
     }

@@ -90,7 +90,7 @@ class ReleaseArtifactsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("libraries")
-    void javadocJarRendersTheKdocOfEveryDocumentedPackage(Library lib) throws IOException {
+    void javadocJarRendersModuleMdAndTheKdocOfPublicDeclarations(Library lib) throws IOException {
         ApiDocsJar docs = ApiDocsJar.open(existing(lib.jar("javadoc")));
         docs.assertRendersModuleAndPackages(lib);
         docs.assertRendersKdocOf(lib);

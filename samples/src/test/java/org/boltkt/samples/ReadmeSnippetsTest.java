@@ -23,6 +23,7 @@ class ReadmeSnippetsTest {
     static final List<String> EXPECTED = List.of(
             "samples/src/main/kotlin/org/boltkt/samples/KotlinSample.kt#quickstart",
             "samples/src/main/java/org/boltkt/samples/JavaSample.java#quickstart",
+            "samples/src/main/kotlin/org/boltkt/samples/TypedResults.kt#typed",
             "samples/src/main/kotlin/org/boltkt/samples/TlsExamples.kt#tls",
             "samples/src/main/java/org/boltkt/samples/TlsExamples.java#tls",
             "samples/src/main/kotlin/org/boltkt/samples/AdminExamples.kt#admin",

@@ -84,6 +84,8 @@ private suspend fun movies(driver: Driver) {
         mapOf("name" to "Keanu Reeves"),
     )
     coActors.records.forEach { println("  co-actor: ${it.getString("name")} (${it.getLong("together")} movies)") }
+    println("Typed results (records<Movie>(), list<Actor>(), executeQuery<Casting>()):")
+    typedResults(driver)
     val removed = driver.executeQuery("MATCH (n:BoltktSample) DETACH DELETE n").summary.counters.nodesDeleted
     println("Cleaned up $removed sample nodes.")
 }

@@ -24,6 +24,7 @@ class ReadmeSnippetsTest {
             "samples/src/main/kotlin/org/boltkt/samples/quickstart/QuickStart.kt#readme-quickstart",
             "samples/src/main/kotlin/org/boltkt/samples/KotlinSample.kt#quickstart",
             "samples/src/main/java/org/boltkt/samples/JavaSample.java#quickstart",
+            "samples/src/main/kotlin/org/boltkt/samples/TypedResults.kt#typed",
             "samples/src/main/kotlin/org/boltkt/samples/TlsExamples.kt#tls",
             "samples/src/main/java/org/boltkt/samples/TlsExamples.java#tls",
             "samples/src/main/kotlin/org/boltkt/samples/AdminExamples.kt#admin",

@@ -10,6 +10,14 @@ public sealed interface Response {
     /** RECORD (0x71): one row of values, in the order of the RUN SUCCESS `fields`. */
     public data class Record(public val fields: List<Value>) : Response
 
+    /**
+     * RECORD (0x71) decoded by the caller's [RecordDecoder] (passed to [ResponseDecoder.decode]) instead of into
+     * values: [row] is what that decoder returned. Not a data class: equality is identity.
+     */
+    public class DecodedRecord(public val row: Any) : Response {
+        override fun toString(): String = "DecodedRecord($row)"
+    }
+
     /** IGNORED (0x7E): the request was skipped because the connection is in FAILED or INTERRUPTED state. */
     public data object Ignored : Response
 

@@ -25,13 +25,18 @@ public object ResponseDecoder {
     private const val IGNORED = 0x7E
     private const val FAILURE = 0x7F
 
-    /** Decodes `bytes[offset until offset + length]`. */
+    /**
+     * Decodes `bytes[offset until offset + length]`. With a [recordDecoder], a RECORD's fields are handed to it
+     * (the reader at the fields list) and the result is a [Response.DecodedRecord]; the decoder must consume exactly
+     * that list (trailing bytes are refused as usual) and throw [BoltProtocolException] for malformed bytes.
+     */
     public fun decode(
         bytes: ByteArray,
         capabilities: Capabilities,
         limits: DecodeLimits = DecodeLimits.DEFAULT,
         offset: Int = 0,
         length: Int = bytes.size - offset,
+        recordDecoder: RecordDecoder? = null,
     ): Response {
         val r = PackStreamReader(bytes, offset, offset + length, limits)
         val fmt = capabilities.valueFormat
@@ -45,7 +50,7 @@ public object ResponseDecoder {
         }
         val response = when (h.tag) {
             SUCCESS -> Response.Success(ValueDecoder.readMap(r, fmt, 1))
-            RECORD -> Response.Record(ValueDecoder.readList(r, fmt, 1))
+            RECORD -> if (recordDecoder == null) Response.Record(ValueDecoder.readList(r, fmt, 1)) else Response.DecodedRecord(recordDecoder.decode(r, fmt))
             IGNORED -> Response.Ignored
             else -> failure(ValueDecoder.readMap(r, fmt, 1), capabilities, offset)
         }

@@ -24,6 +24,8 @@ public class PackStreamReader(
         require(offset in 0..limit && limit <= bytes.size) { "range $offset..$limit does not fit ${bytes.size} bytes" }
     }
 
+    private val start = offset
+
     /** Absolute offset of the next byte to read. */
     public var position: Int = offset
         private set
@@ -44,6 +46,23 @@ public class PackStreamReader(
     public fun peekMarker(): Int {
         if (position >= limit) throw BoltProtocolException("unexpected end of message", position)
         return bytes[position].toInt() and 0xFF
+    }
+
+    /** The tag of the structure that comes next, consuming nothing. @throws BoltProtocolException when no structure header comes next. */
+    public fun peekStructTag(): Int {
+        val m = peekMarker()
+        if (m < 0xB0 || m > 0xBF) throw mismatch("Structure", m)
+        need(position, 2)
+        return bytes[position + 1].toInt() and 0xFF
+    }
+
+    /**
+     * Moves back to [to], a position this reader was at before, to read the same bytes again (a second decoding
+     * pass). @throws IllegalArgumentException when [to] lies outside what this reader has read.
+     */
+    public fun rewind(to: Int) {
+        require(to in start..position) { "cannot rewind to $to: this reader read $start..$position" }
+        position = to
     }
 
     /** Consumes a Null. @throws BoltProtocolException when the next value is not Null. */

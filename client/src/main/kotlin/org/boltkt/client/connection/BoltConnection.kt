@@ -16,6 +16,7 @@ import org.boltkt.protocol.message.Request
 import org.boltkt.protocol.message.RequestEncoder
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Response
+import org.boltkt.protocol.message.RecordDecoder
 import org.boltkt.protocol.message.ResponseDecoder
 import org.boltkt.protocol.message.UnsupportedByVersionException
 import org.boltkt.protocol.packstream.DecodeLimits
@@ -75,6 +76,12 @@ internal class BoltConnection(
     private val reassembler = ChunkReassembler(maxMessageSize)
     private val inbox = ArrayDeque<Response>()
     private var broken = false
+
+    /**
+     * When set, RECORD messages read from the transport are decoded by it (typed results, straight from the bytes)
+     * into [Response.DecodedRecord]s instead of values. Set by a result cursor only around its own reads.
+     */
+    var recordDecoder: RecordDecoder? = null
 
     /** Created on the first bounded read or write (see [IoTimeouts]). */
     private var watchdog: IoWatchdog? = null
@@ -160,7 +167,7 @@ internal class BoltConnection(
             is Response.Success -> answer.metadata
             is Response.Failure -> throw ServerFailureException(answer, address)
             Response.Ignored -> if (ignoredIsFine) emptyMap() else unexpected(kind, answer)
-            is Response.Record -> unexpected(kind, answer)
+            is Response.Record, is Response.DecodedRecord -> unexpected(kind, answer)
         }
 
     private fun unexpected(kind: RequestKind, answer: Response): Nothing {
@@ -181,13 +188,13 @@ internal class BoltConnection(
             state.onResponse(
                 when (response) {
                     is Response.Success -> ResponseOutcome.Success(hasMore = response.metadata["has_more"] == BooleanValue.TRUE)
-                    is Response.Record -> ResponseOutcome.Record
+                    is Response.Record, is Response.DecodedRecord -> ResponseOutcome.Record
                     Response.Ignored -> ResponseOutcome.Ignored
                     is Response.Failure -> ResponseOutcome.Failure
                 },
             )
         }
-        if (response !is Response.Record) lastUsedNanos = nanoTime()
+        if (response !is Response.Record && response !is Response.DecodedRecord) lastUsedNanos = nanoTime()
         if (response is Response.Failure && response.code == AUTHORIZATION_EXPIRED) authorizationExpired = true
         return response
     }
@@ -214,8 +221,9 @@ internal class BoltConnection(
      * the first record of each socket read, so a record costs no coroutine frame. Failures break the connection,
      * as in [receive].
      */
-    fun receiveBufferedRecord(): Response.Record? {
-        val next = inbox.firstOrNull() as? Response.Record ?: return null
+    fun receiveBufferedRecord(): Response? {
+        val next = inbox.firstOrNull() ?: return null
+        if (next !is Response.Record && next !is Response.DecodedRecord) return null
         guarded { state.onResponse(ResponseOutcome.Record) }
         inbox.removeFirst()
         return next
@@ -230,7 +238,7 @@ internal class BoltConnection(
         }
         guarded {
             reassembler.feed(readBuffer.array(), 0, n) { bytes, offset, length ->
-                inbox.addLast(ResponseDecoder.decode(bytes, capabilities, limits, offset, length))
+                inbox.addLast(ResponseDecoder.decode(bytes, capabilities, limits, offset, length, recordDecoder))
             }
         }
     }

@@ -3,6 +3,7 @@ package org.boltkt.client.session
 import kotlinx.coroutines.CancellationException
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.connection.ServerFailureException
+import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.ResultConsumedException
 import org.boltkt.client.pool.ConnectionLease
@@ -13,6 +14,7 @@ import org.boltkt.protocol.message.Discard
 import org.boltkt.protocol.message.LAST_QUERY_ID
 import org.boltkt.protocol.message.PULL_ALL
 import org.boltkt.protocol.message.Pull
+import org.boltkt.protocol.message.RecordDecoder
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Response
 import org.boltkt.protocol.message.Run
@@ -61,12 +63,17 @@ internal class ResultCursor(
     private var qid: Long = LAST_QUERY_ID
     private var pullPending = false
     private var hasMore = true
-    private var lookahead: Record? = null
+    // Rows are Records, or (once the result is read typed, see readTyped) rows decoded from the RECORD bytes.
+    private var lookahead: Any? = null
     private var consumedReason: String? = null
 
     // Records received for this result while another exchange needed the connection (a later query of the same
     // transaction or session); handed out before anything is read from the wire.
-    private val buffer = ArrayDeque<Record>()
+    private val buffer = ArrayDeque<Any>()
+
+    // Set once the result is read typed: installed on the connection around this cursor's reads, so RECORDs read
+    // from then on are decoded straight from their bytes. Records already decoded as values stay Records.
+    private var rowDecoder: RecordDecoder? = null
 
     // False once a later query ran in the same transaction: PULL/DISCARD then name this stream's qid. The latest
     // stream is addressed implicitly (qid -1 is the default and not sent).
@@ -116,11 +123,43 @@ internal class ResultCursor(
     suspend fun next(): Record? {
         val ready = nextIfReady()
         if (ready != null) return ready
-        return fetch() // tail call: no coroutine frame is allocated for next() itself
+        @Suppress("UNCHECKED_CAST")
+        return fetch() as Record? // tail call: no coroutine frame is allocated for next() itself
     }
 
     /** The next record without consuming it. */
-    suspend fun peek(): Record? = peekIfReady() ?: fetch()?.also { lookahead = it }
+    suspend fun peek(): Record? = peekIfReady() ?: (fetch() as Record?)?.also { lookahead = it }
+
+    /**
+     * From now on reads decode RECORDs with [decoder] straight from their bytes (typed results). Records already in
+     * memory stay [Record]s and are handed out as such by [nextRow]; [next] and [peek] refuse once rows may be typed.
+     */
+    fun readTyped(decoder: RecordDecoder) {
+        rowDecoder = decoder
+    }
+
+    /** The next row (a [Record], or what the typed decoder returned), or null at the end. */
+    suspend fun nextRow(): Any? {
+        val ready = nextRowIfReady()
+        if (ready != null) return ready
+        return fetch()
+    }
+
+    /** Like [nextIfReady] for rows of either form. */
+    fun nextRowIfReady(): Any? {
+        lookahead?.let { lookahead = null; return it }
+        buffer.removeFirstOrNull()?.let { return it }
+        return bufferedRow()
+    }
+
+    /** The next row without consuming it, or null at the end. */
+    suspend fun peekRow(): Any? = lookahead ?: nextRowIfReady()?.also { lookahead = it } ?: fetch()?.also { lookahead = it }
+
+    private fun refuseRecordsWhenTyped() {
+        if (rowDecoder != null) {
+            throw ClientException("this result is being read as typed rows; read it either as Records or as one type, not both")
+        }
+    }
 
     /**
      * The next record when it is already in memory (the peeked one, one buffered for this result, or one the
@@ -128,13 +167,14 @@ internal class ResultCursor(
      * a batch still to be read or asked for). Never sends or reads anything.
      */
     fun nextIfReady(): Record? {
-        lookahead?.let { lookahead = null; return it }
-        buffer.removeFirstOrNull()?.let { return it }
-        return bufferedRecord()
+        refuseRecordsWhenTyped()
+        lookahead?.let { lookahead = null; return it as Record }
+        buffer.removeFirstOrNull()?.let { return it as Record }
+        return bufferedRow() as Record?
     }
 
     /** Like [nextIfReady], without consuming the record: it stays the next one [next] hands out. */
-    fun peekIfReady(): Record? = lookahead ?: nextIfReady()?.also { lookahead = it }
+    fun peekIfReady(): Record? = (lookahead ?: nextIfReady()?.also { lookahead = it }) as Record?
 
     /** True when the server can still be asked for more of this stream after a later query ran (it named a qid). */
     val addressable: Boolean get() = qid != LAST_QUERY_ID
@@ -187,11 +227,15 @@ internal class ResultCursor(
     }
 
     /** Reads one answer of the PULL in flight; records go to [into], null drops them (a DISCARD's drain). */
-    private suspend fun receiveInto(into: ArrayDeque<Record>?) {
-        when (val answer = connection.receive()) {
+    private suspend fun receiveInto(into: ArrayDeque<Any>?) {
+        when (val answer = if (into == null || rowDecoder == null) connection.receive() else receiveTyped()) {
             is Response.Record -> {
                 mayHaveHadRecords = true
                 into?.addLast(recordOf(answer))
+            }
+            is Response.DecodedRecord -> {
+                mayHaveHadRecords = true
+                into?.addLast(answer.row)
             }
             is Response.Success -> {
                 pullPending = false
@@ -208,16 +252,34 @@ internal class ResultCursor(
      * null whenever [fetch] has to decide (end of batch, summary, failure, nothing buffered). A failure here is kept
      * for [fetch] to map and report, so both paths fail the same way.
      */
-    private fun bufferedRecord(): Record? {
+    private fun bufferedRow(): Any? {
         if (!pullPending || consumedReason != null || failure != null || summaryMetadata != null || deferredError != null) return null
-        val record = try {
-            connection.receiveBufferedRecord()?.let(::recordOf)
+        val row = try {
+            when (val answer = connection.receiveBufferedRecord()) {
+                null -> null
+                is Response.Record -> recordOf(answer)
+                is Response.DecodedRecord -> answer.row
+                else -> null
+            }
         } catch (t: Throwable) {
             deferredError = t
             null
         } ?: return null
         mayHaveHadRecords = true
-        return record
+        return row
+    }
+
+    /**
+     * The next answer, RECORDs read from the transport meanwhile decoded by the typed decoder. It is installed only around this cursor's own reads: the answers read then belong to this cursor's PULL
+     * (another result's answers are always drained before this one pulls) or are its summary.
+     */
+    private suspend fun receiveTyped(): Response {
+        connection.recordDecoder = rowDecoder
+        try {
+            return connection.receive()
+        } finally {
+            connection.recordDecoder = null
+        }
     }
 
     private var deferredError: Throwable? = null
@@ -256,7 +318,7 @@ internal class ResultCursor(
         fetchSize = -1
     }
 
-    private suspend fun fetch(): Record? {
+    private suspend fun fetch(): Any? {
         consumedReason?.let { throw ResultConsumedException(it) }
         failure?.let { throw it }
         if (summaryMetadata != null) return null
@@ -270,10 +332,14 @@ internal class ResultCursor(
                     connection.flush()
                     pullPending = true
                 }
-                when (val answer = connection.receive()) {
+                when (val answer = if (rowDecoder == null) connection.receive() else receiveTyped()) {
                     is Response.Record -> {
                         mayHaveHadRecords = true
                         return@guard recordOf(answer)
+                    }
+                    is Response.DecodedRecord -> {
+                        mayHaveHadRecords = true
+                        return@guard answer.row
                     }
                     is Response.Success -> {
                         pullPending = false

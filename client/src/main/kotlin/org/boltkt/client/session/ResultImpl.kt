@@ -6,6 +6,13 @@ import kotlinx.coroutines.flow.flow
 import org.boltkt.client.Result
 import org.boltkt.client.error.ResultConsumedException
 import org.boltkt.client.error.ResultNotSingleException
+import org.boltkt.client.error.ClientException
+import org.boltkt.client.mapping.MappingFailure
+import org.boltkt.client.mapping.NullRow
+import org.boltkt.client.mapping.RowBytesDecoder
+import org.boltkt.client.mapping.RowDecoder
+import org.boltkt.client.mapping.TypedReads
+import kotlinx.serialization.DeserializationStrategy
 import org.boltkt.client.record.Record
 import org.boltkt.client.summary.ResultSummary
 
@@ -17,7 +24,7 @@ internal class ResultImpl(
     private val cursor: ResultCursor,
     private val summaryOf: (ResultCursor) -> ResultSummary,
     private val owner: Owner,
-) : Result {
+) : Result, TypedReads {
     /** The session or transaction that owns the connection this result reads from. */
     internal interface Owner {
         /** The stream stopped before its end; discard the rest (or close the connection if it is broken). */
@@ -47,6 +54,64 @@ internal class ResultImpl(
 
     override suspend fun next(): Record? = reading { cursor.next() }
 
+    // Typed reads (org.boltkt.client.mapping): one RowDecoder per result, so the plan is built once; from the first
+    // typed read on, RECORDs are decoded straight from their bytes by it (records already in memory as values are
+    // mapped from their values).
+    private var rowDecoder: RowDecoder<*>? = null
+
+    private fun decoderFor(deserializer: DeserializationStrategy<*>): RowDecoder<*> {
+        val current = rowDecoder
+        if (current != null) {
+            if (current.deserializer === deserializer || current.deserializer.descriptor == deserializer.descriptor) return current
+            throw ClientException(
+                "this result is being read as ${current.deserializer.descriptor.serialName}, not ${deserializer.descriptor.serialName}; " +
+                    "read a result as one type",
+            )
+        }
+        return RowDecoder(deserializer, keys).also {
+            rowDecoder = it
+            cursor.readTyped(RowBytesDecoder(it))
+        }
+    }
+
+    private fun rowOf(item: Any, decoder: RowDecoder<*>): Any? = when (item) {
+        is Record -> decoder.decode(item)
+        NullRow -> null
+        is MappingFailure -> throw item.error
+        else -> item
+    }
+
+    override fun <T> typedRecords(deserializer: DeserializationStrategy<T>): Flow<T> = flow {
+        if (recordsCollected) throw ResultConsumedException("records() of this result was already collected; a result can be read once")
+        recordsCollected = true
+        val decoder = decoderFor(deserializer)
+        var finished = false
+        try {
+            while (true) {
+                val item = cursor.nextRowIfReady() ?: reading { cursor.nextRow() } ?: break
+                @Suppress("UNCHECKED_CAST")
+                emit(rowOf(item, decoder) as T)
+            }
+            finished = true
+        } finally {
+            if (!finished && !cursor.isDone) owner.abandoned(cursor)
+        }
+    }
+
+    override suspend fun nextRow(deserializer: DeserializationStrategy<*>): Any? {
+        val decoder = decoderFor(deserializer)
+        val item = reading { cursor.nextRow() } ?: return TypedReads.END
+        return rowOf(item, decoder)
+    }
+
+    override fun nextRowIfReady(deserializer: DeserializationStrategy<*>): Any? {
+        val decoder = decoderFor(deserializer)
+        val item = cursor.nextRowIfReady() ?: return TypedReads.NOT_READY
+        return rowOf(item, decoder)
+    }
+
+    override suspend fun hasNextRow(): Boolean = reading { cursor.peekRow() } != null
+
     override suspend fun peek(): Record? = reading { cursor.peek() }
 
     override fun nextIfReady(): Record? = cursor.nextIfReady()
@@ -69,6 +134,10 @@ internal class ResultImpl(
             )
         }
         return first
+    }
+
+    override fun pullRemainingAtOnce() {
+        cursor.pullRemainingAtOnce()
     }
 
     override suspend fun list(): List<Record> {

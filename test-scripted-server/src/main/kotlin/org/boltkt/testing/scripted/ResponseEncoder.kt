@@ -38,6 +38,7 @@ object ResponseEncoder {
                 response.fields.forEach { writeLenient(writer, it, fmt) }
             }
             Response.Ignored -> writer.writeStructHeader(0, IGNORED)
+            is Response.DecodedRecord -> throw IllegalArgumentException("a RECORD decoded by a client's RecordDecoder cannot be encoded")
             is Response.Failure -> { writer.writeStructHeader(1, FAILURE); writeMapLenient(writer, failureMetadata(response, capabilities), fmt) }
         }
     }

@@ -23,10 +23,10 @@ object RoutingHandlers {
         b.send("Driver", obj("id" to d.id("driverId")))
     }
 
-    fun tableJson(t: RoutingTableInfo): JsonObject = tableJson(t.database, t.ttlSeconds, t.routers, t.readers, t.writers)
+    fun tableJson(t: RoutingTableInfo): JsonObject = tableJsonOf(t.database, t.ttlSeconds, t.routers, t.readers, t.writers)
 
     // Only the driver builds a RoutingTableInfo (its constructor is internal), so tests pass the fields.
-    fun tableJson(database: String?, ttlSeconds: Long, routers: List<ServerAddress>, readers: List<ServerAddress>, writers: List<ServerAddress>): JsonObject = obj(
+    fun tableJsonOf(database: String?, ttlSeconds: Long, routers: List<ServerAddress>, readers: List<ServerAddress>, writers: List<ServerAddress>): JsonObject = obj(
         "database" to database,
         "ttl" to ttlSeconds,
         "routers" to routers.map { it.toString() },

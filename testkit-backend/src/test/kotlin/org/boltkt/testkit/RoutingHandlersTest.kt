@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test
 class RoutingHandlersTest {
     @Test
     fun `a routing table goes out in testkit's RoutingTable shape with host-port strings`() {
-        val json = RoutingHandlers.tableJson(
+        val json = RoutingHandlers.tableJsonOf(
             database = "neo4j",
             ttlSeconds = 1000,
             routers = listOf(ServerAddress("r1", 9000)),

@@ -44,6 +44,26 @@ object ApiDump {
         return nodes.filter { isEffectivelyPublic(it, byName) }.map { it.name.replace('/', '.') }.sorted()
     }
 
+    /**
+     * For each effectively public type in [location] (binary name), its public API methods and constructors as
+     * `name` + JVM descriptor, by the dump's rules: Kotlin `internal` top-level functions, for instance, are public
+     * static methods in the class file but not listed. The Java/Kotlin drift test checks only these.
+     */
+    @JvmStatic
+    fun publicMethods(location: Path): Map<String, Set<String>> {
+        val nodes = readClasses(location)
+        val byName = nodes.associateBy { it.name }
+        return nodes.filter { isEffectivelyPublic(it, byName) }.associate { node ->
+            val kotlin = KotlinFacts.of(node)
+            val isFinal = ((node.innerClasses.firstOrNull { it.name == node.name }?.access ?: node.access) and Opcodes.ACC_FINAL) != 0
+            node.name.replace('/', '.') to node.methods.orEmpty()
+                .filter { isVisible(it.access, isFinal) && it.access and (Opcodes.ACC_SYNTHETIC or Opcodes.ACC_BRIDGE) == 0 }
+                .filter { kotlin?.hidesJvm(it.name + it.desc) != true }
+                .map { it.name + it.desc }
+                .toSortedSet()
+        }
+    }
+
     private fun readClasses(location: Path): List<ClassNode> =
         if (location.isRegularFile()) FileSystems.newFileSystem(location).use { readTree(it.getPath("/")) } else readTree(location)
 

@@ -68,7 +68,7 @@ public class AsyncResultCursor internal constructor(
      */
     public fun <T : Any> nextAsync(type: Class<T>): CompletableFuture<T?> {
         val s = JavaSerializers.of(type)
-        return result.nextIfReady(s)?.let { CompletableFuture.completedFuture(it) } ?: scope.launchFuture { result.next(s) }
+        return result.nextIfReady(s)?.let { CompletableFuture.completedFuture<T?>(it) } ?: scope.launchFuture { result.next(s) }
     }
 
     /** Exactly one row mapped into [type]; fails with [org.boltkt.client.error.ResultNotSingleException] for none or more. */

@@ -78,9 +78,7 @@ internal object DynamicSerializer : KSerializer<Any?> {
             is Iterable<*> -> list.serialize(encoder, value.toList())
             is Array<*> -> list.serialize(encoder, value.asList())
             else -> {
-                val type = value.javaClass
-                val s = (NativeTypes.serializer(type) ?: JavaSerializers.of(type)) as KSerializer<Any>
-                encoder.encodeSerializableValue(s, value)
+                encoder.encodeSerializableValue(JavaSerializers.forType(value.javaClass, value.javaClass.simpleName), value)
             }
         }
     }

@@ -2,7 +2,14 @@ package org.boltkt.javainterop
 
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.SerializationException
+import kotlinx.serialization.builtins.ArraySerializer
+import kotlinx.serialization.builtins.BooleanArraySerializer
 import kotlinx.serialization.builtins.ByteArraySerializer
+import kotlinx.serialization.builtins.DoubleArraySerializer
+import kotlinx.serialization.builtins.FloatArraySerializer
+import kotlinx.serialization.builtins.IntArraySerializer
+import kotlinx.serialization.builtins.LongArraySerializer
+import kotlinx.serialization.builtins.ShortArraySerializer
 import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.builtins.MapSerializer
 import kotlinx.serialization.builtins.SetSerializer
@@ -62,7 +69,15 @@ public object JavaSerializers {
             is Class<*> -> when {
                 type.isPrimitive -> primitive(type, where)
                 type == ByteArray::class.java -> ByteArraySerializer().nullable
-                type.isArray -> ListSerializer(forType(type.componentType, "$where[]")).nullable
+                type == DoubleArray::class.java -> DoubleArraySerializer().nullable
+                type == FloatArray::class.java -> FloatArraySerializer().nullable
+                type == LongArray::class.java -> LongArraySerializer().nullable
+                type == IntArray::class.java -> IntArraySerializer().nullable
+                type == ShortArray::class.java -> ShortArraySerializer().nullable
+                type == BooleanArray::class.java -> BooleanArraySerializer().nullable
+                type.isArray && !type.componentType.isPrimitive ->
+                    @OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
+                    ArraySerializer(type.componentType.kotlin as kotlin.reflect.KClass<Any>, forType(type.componentType, "$where[]")).nullable
                 type == List::class.java || type == Collection::class.java || type == Iterable::class.java ||
                     type == Set::class.java || type == Map::class.java ->
                     throw IllegalArgumentException("$where: give the element type of ${type.simpleName} (a raw ${type.simpleName} cannot be mapped)")
@@ -82,7 +97,7 @@ public object JavaSerializers {
                 }
             }
             is WildcardType -> forType(type.upperBounds.single(), where)
-            is GenericArrayType -> ListSerializer(forType(type.genericComponentType, "$where[]")).nullable
+            is GenericArrayType -> throw IllegalArgumentException("$where: a generic array (${type.typeName}) cannot be mapped; use a List")
             else -> throw IllegalArgumentException("$where: ${type.typeName} cannot be mapped; use a concrete type")
         } as KSerializer<Any?>
     }

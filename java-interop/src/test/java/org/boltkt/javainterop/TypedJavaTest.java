@@ -200,6 +200,27 @@ class TypedJavaTest {
         assertTrue(raw.getMessage().contains("element type"), raw.getMessage());
     }
 
+    @Test
+    void recordsAndMapsBecomeTheParametersAMapOfValuesWouldSend() {
+        Movie m = movies(1).get(0);
+        Map<String, Object> asMap = new java.util.LinkedHashMap<>();
+        asMap.put("title", m.title());
+        asMap.put("released", m.released());
+        asMap.put("genres", m.genres());
+        asMap.put("premiere", m.premiere());
+        asMap.put("genre", m.genre().name());
+        Map<String, Object> director = new java.util.LinkedHashMap<>();
+        director.put("name", m.director().name());
+        director.put("born", m.director().born());
+        asMap.put("director", director);
+        assertEquals(org.boltkt.client.value.Values.parameters(asMap), JavaParameters.of(m).toValues());
+        assertEquals(org.boltkt.client.value.Values.parameters(Map.of("batch", List.of(director))),
+                JavaParameters.list("batch", List.of(m.director()), Person.class).toValues());
+        assertEquals(org.boltkt.client.value.Values.parameters(Map.of("rows", List.of(director), "n", 1L)),
+                JavaParameters.of(Map.of("rows", List.of(m.director()), "n", 1L)).toValues());
+        assertEquals(List.of("title", "released"), JavaParameters.of(new Renamed("x", 1)).getNames());
+    }
+
     record RawList(@SuppressWarnings("rawtypes") List items) {}
 
     /** Subscribes with a demand of [batch] at a time and collects every item. */

@@ -6,6 +6,9 @@ import kotlinx.coroutines.flow.flow
 import org.boltkt.client.Result
 import org.boltkt.client.error.ResultConsumedException
 import org.boltkt.client.error.ResultNotSingleException
+import org.boltkt.client.mapping.RowDecoder
+import org.boltkt.client.mapping.TypedReads
+import kotlinx.serialization.DeserializationStrategy
 import org.boltkt.client.record.Record
 import org.boltkt.client.summary.ResultSummary
 
@@ -17,7 +20,7 @@ internal class ResultImpl(
     private val cursor: ResultCursor,
     private val summaryOf: (ResultCursor) -> ResultSummary,
     private val owner: Owner,
-) : Result {
+) : Result, TypedReads {
     /** The session or transaction that owns the connection this result reads from. */
     internal interface Owner {
         /** The stream stopped before its end; discard the rest (or close the connection if it is broken). */
@@ -47,6 +50,44 @@ internal class ResultImpl(
 
     override suspend fun next(): Record? = reading { cursor.next() }
 
+    // Typed reads (org.boltkt.client.mapping): one RowDecoder per deserializer, so the plan is built once.
+    private var rowDecoder: RowDecoder<*>? = null
+
+    private fun decoderFor(deserializer: DeserializationStrategy<*>): RowDecoder<*> {
+        val current = rowDecoder
+        if (current != null && (current.deserializer === deserializer || current.deserializer.descriptor == deserializer.descriptor)) return current
+        return RowDecoder(deserializer, keys).also { rowDecoder = it }
+    }
+
+    override fun <T> typedRecords(deserializer: DeserializationStrategy<T>): Flow<T> = flow {
+        if (recordsCollected) throw ResultConsumedException("records() of this result was already collected; a result can be read once")
+        recordsCollected = true
+        var finished = false
+        try {
+            while (true) {
+                val row = nextRow(deserializer)
+                if (row === TypedReads.END) break
+                @Suppress("UNCHECKED_CAST")
+                emit(row as T)
+            }
+            finished = true
+        } finally {
+            if (!finished && !cursor.isDone) owner.abandoned(cursor)
+        }
+    }
+
+    override suspend fun nextRow(deserializer: DeserializationStrategy<*>): Any? {
+        val record = next() ?: return TypedReads.END
+        return decoderFor(deserializer).decode(record)
+    }
+
+    override fun nextRowIfReady(deserializer: DeserializationStrategy<*>): Any? {
+        val record = nextIfReady() ?: return TypedReads.NOT_READY
+        return decoderFor(deserializer).decode(record)
+    }
+
+    override suspend fun hasNextRow(): Boolean = peek() != null
+
     override suspend fun peek(): Record? = reading { cursor.peek() }
 
     override fun nextIfReady(): Record? = cursor.nextIfReady()
@@ -69,6 +110,10 @@ internal class ResultImpl(
             )
         }
         return first
+    }
+
+    override fun pullRemainingAtOnce() {
+        cursor.pullRemainingAtOnce()
     }
 
     override suspend fun list(): List<Record> {

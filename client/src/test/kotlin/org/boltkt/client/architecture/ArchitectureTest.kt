@@ -69,6 +69,7 @@ class ArchitectureTest {
             Layer("entry point (BoltDriver)") { isEntryPoint(it) },
             Layer.packageTree("driver", "org.boltkt.client.driver"),
             Layer.packageTree("session", "org.boltkt.client.session"),
+            Layer.packageTree("mapping", "org.boltkt.client.mapping"),
             Layer.packageTree("admin implementation", "org.boltkt.client.admin.internal"),
             Layer.packageOnly("api", "org.boltkt.client") { isEntryPoint(it) },
             Layer.packageOnly("admin api", "org.boltkt.client.admin"),

@@ -17,6 +17,7 @@ class ExceptionContractsSpec : FunSpec({
         Triple(ResultConsumedException("x"), false, true),
         Triple(ResultNotSingleException("x", ResultNotSingleException.Reason.NO_RECORDS), false, true),
         Triple(UnsupportedFeatureException("x"), false, true),
+        Triple(ResultMappingException("c", "STRING", "p", "kotlin.Long", "fix"), false, true),
         Triple(GqlCauseException("x", "50N00", "d"), false, false),
         Triple(DriverDefectException("x", IllegalStateException("bug")), false, false),
     )

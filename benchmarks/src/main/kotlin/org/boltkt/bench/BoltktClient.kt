@@ -1,5 +1,6 @@
 package org.boltkt.bench
 
+import org.boltkt.client.mapping.records
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch

@@ -1,5 +1,10 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.mapping.records
+import org.boltkt.client.mapping.single
+import org.boltkt.client.mapping.nextIfReady
+import org.boltkt.client.mapping.next
+import org.boltkt.client.mapping.list
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.jdk9.asPublisher

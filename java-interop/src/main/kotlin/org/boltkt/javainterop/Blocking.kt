@@ -1,5 +1,9 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.mapping.single
+import org.boltkt.client.mapping.nextIfReady
+import org.boltkt.client.mapping.next
+import org.boltkt.client.mapping.list
 import org.boltkt.client.value.QueryParameters
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope

@@ -12,7 +12,6 @@ import kotlinx.serialization.encoding.decodeStructure
 import kotlinx.serialization.encoding.encodeStructure
 import java.lang.reflect.Constructor
 import java.lang.reflect.InvocationTargetException
-import java.lang.reflect.Method
 import java.lang.reflect.Modifier
 import java.lang.reflect.Parameter
 
@@ -104,12 +103,12 @@ internal class JavaClassSerializer<T> private constructor(
                 annotated.size == 1 -> annotated.single()
                 annotated.size > 1 -> throw IllegalArgumentException("${type.name} has several constructors with @BoltProperty parameters; annotate only one")
                 else -> {
-                    val public = constructors.filter { Modifier.isPublic(it.modifiers) && it.parameterCount > 0 }
-                    require(public.size == 1) {
-                        "${type.name} has ${public.size} public constructors with parameters; annotate the parameters of the one to use " +
+                    val publicOnes = constructors.filter { Modifier.isPublic(it.modifiers) && it.parameterCount > 0 }
+                    require(publicOnes.size == 1) {
+                        "${type.name} has ${publicOnes.size} public constructors with parameters; annotate the parameters of the one to use " +
                             "with @BoltProperty, or use a record"
                     }
-                    public.single().also { c ->
+                    publicOnes.single().also { c ->
                         require(c.parameters.all { it.isNamePresent || it.isAnnotationPresent(BoltProperty::class.java) }) {
                             "the constructor parameters of ${type.name} carry no names; compile with -parameters or annotate them with @BoltProperty"
                         }

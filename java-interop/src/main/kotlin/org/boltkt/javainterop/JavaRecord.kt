@@ -1,5 +1,6 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.mapping.decode
 import org.boltkt.client.record.Record
 import org.boltkt.client.record.*
 import org.boltkt.client.value.asObject

@@ -37,6 +37,7 @@ import java.lang.reflect.WildcardType
  *
  * Thread-safe; serializers are cached per class for the life of the class loader.
  */
+@OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
 public object JavaSerializers {
     private val cache = object : ClassValue<KSerializer<*>>() {
         override fun computeValue(type: Class<*>): KSerializer<*> = build(type)
@@ -63,8 +64,8 @@ public object JavaSerializers {
     }
 
     /** The serializer for a component or element of generic type [type]: nullable unless primitive. */
+    @Suppress("UNCHECKED_CAST")
     internal fun forType(type: Type, where: String): KSerializer<Any?> {
-        @Suppress("UNCHECKED_CAST")
         return when (type) {
             is Class<*> -> when {
                 type.isPrimitive -> primitive(type, where)
@@ -76,12 +77,11 @@ public object JavaSerializers {
                 type == ShortArray::class.java -> ShortArraySerializer().nullable
                 type == BooleanArray::class.java -> BooleanArraySerializer().nullable
                 type.isArray && !type.componentType.isPrimitive ->
-                    @OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
                     ArraySerializer(type.componentType.kotlin as kotlin.reflect.KClass<Any>, forType(type.componentType, "$where[]")).nullable
                 type == List::class.java || type == Collection::class.java || type == Iterable::class.java ||
                     type == Set::class.java || type == Map::class.java ->
                     throw IllegalArgumentException("$where: give the element type of ${type.simpleName} (a raw ${type.simpleName} cannot be mapped)")
-                else -> of(type).nullable
+                else -> (of(type) as KSerializer<Any>).nullable
             }
             is ParameterizedType -> {
                 val raw = type.rawType as Class<*>

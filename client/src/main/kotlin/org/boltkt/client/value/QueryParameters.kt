@@ -5,7 +5,6 @@ import kotlinx.serialization.SerializationStrategy
 import kotlinx.serialization.descriptors.PolymorphicKind
 import kotlinx.serialization.descriptors.SerialDescriptor
 import kotlinx.serialization.descriptors.StructureKind
-import kotlinx.serialization.modules.EmptySerializersModule
 import kotlinx.serialization.serializer
 import org.boltkt.protocol.packstream.PackStreamReader
 import org.boltkt.protocol.packstream.PackStreamWriter
@@ -96,7 +95,7 @@ public class QueryParameters private constructor(private val parts: List<Part>) 
                 if (withHeader) writer.writeMapHeader(1)
                 writer.writeString(name)
                 try {
-                    PackStreamEncoder(writer, format, EmptySerializersModule(), PackStreamEncoder.Mode.VALUE, 0)
+                    PackStreamEncoder(writer, format, ParameterSerializers.module, PackStreamEncoder.Mode.VALUE, 0)
                         .encodeSerializableValue(serializer, value)
                 } catch (e: IllegalArgumentException) {
                     throw ParameterEncodingException.at(".$name", e)
@@ -138,6 +137,10 @@ public class QueryParameters private constructor(private val parts: List<Part>) 
 
     /** Factories; Kotlin callers usually prefer [parametersOf]. */
     public companion object {
+        /** The contextual serializers [parametersOf] resolves `java.time` types, UUIDs and protocol values with. */
+        @PublishedApi
+        internal val module: kotlinx.serialization.modules.SerializersModule get() = ParameterSerializers.module
+
         /** No parameters. */
         @JvmField
         public val EMPTY: QueryParameters = QueryParameters(emptyList())
@@ -159,13 +162,15 @@ public class QueryParameters private constructor(private val parts: List<Part>) 
 /**
  * The properties of [value] (a `@Serializable` class) or the entries of a string-keyed map as query parameters,
  * encoded straight to PackStream when sent. See [QueryParameters].
+ * `java.time` values, UUIDs (sent as text) and protocol values need no annotation here, given directly or in
+ * collections; inside a class mark such a property `@Contextual`.
  * @throws kotlinx.serialization.SerializationException (an [IllegalArgumentException]) when `T` has no serializer:
  *   annotate the class with `@Serializable`, or pass one with [QueryParameters.of].
  */
-public inline fun <reified T> parametersOf(value: T): QueryParameters = QueryParameters.of(serializer<T>(), value)
+public inline fun <reified T> parametersOf(value: T): QueryParameters = QueryParameters.of(QueryParameters.module.serializer<T>(), value)
 
 /** One named parameter, e.g. `parametersOf("batch", movies)` for `UNWIND $batch AS m …`. See [QueryParameters]. */
-public inline fun <reified T> parametersOf(name: String, value: T): QueryParameters = QueryParameters.of(name, serializer<T>(), value)
+public inline fun <reified T> parametersOf(name: String, value: T): QueryParameters = QueryParameters.of(name, QueryParameters.module.serializer<T>(), value)
 
 /** Like the reified [parametersOf], with an explicit [serializer]. */
 public fun <T> parametersOf(serializer: SerializationStrategy<T>, value: T): QueryParameters = QueryParameters.of(serializer, value)

@@ -7,7 +7,6 @@ import kotlinx.serialization.descriptors.StructureKind
 import kotlinx.serialization.encoding.AbstractEncoder
 import kotlinx.serialization.encoding.CompositeEncoder
 import kotlinx.serialization.encoding.Encoder
-import kotlinx.serialization.modules.EmptySerializersModule
 import kotlinx.serialization.modules.SerializersModule
 import org.boltkt.protocol.packstream.PackStreamWriter
 import org.boltkt.protocol.value.ValueFormat
@@ -23,7 +22,7 @@ internal class TopLevelEncoder(
     private val format: ValueFormat,
     private val withHeader: Boolean,
 ) : AbstractEncoder() {
-    override val serializersModule: SerializersModule = EmptySerializersModule()
+    override val serializersModule: SerializersModule get() = ParameterSerializers.module
 
     override fun beginStructure(descriptor: SerialDescriptor): CompositeEncoder {
         val kind = descriptor.kind

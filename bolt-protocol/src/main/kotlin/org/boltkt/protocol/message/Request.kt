@@ -56,8 +56,9 @@ public data object Rollback : Request { override val kind: RequestKind get() = R
  *
  * The parameters come either as [parameters] (a map of [Value]s) or, when [parameterWriter] is set, from that
  * writer, which encodes them straight into the message for the negotiated version; [parameters] must then be empty.
+ * Java callers keep the one- to three-argument constructors (`@JvmOverloads`).
  */
-public data class Run(
+public data class Run @JvmOverloads constructor(
     public val query: String,
     public val parameters: Map<String, Value> = emptyMap(),
     public val options: TransactionOptions = TransactionOptions.DEFAULT,

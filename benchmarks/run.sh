@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # boltkt vs the official Neo4j Java driver. From the repository root:
-#   benchmarks/run.sh                 full run (real Neo4j 5.26 + replay server, P1–P6 and J1–J7, 3 rounds), prints the ratio tables
+#   benchmarks/run.sh                 full run (real Neo4j 5.26 + replay server, P1–P8 and J1–J7, 3 rounds), prints the ratio tables
 #   benchmarks/run.sh --smoke         seconds-long run of every cell (tiny sizes)
 #   benchmarks/run.sh --no-real       replay server only (no Neo4j start)
 #   benchmarks/run.sh --only P1,P3    some workloads;  --drivers nio,official   some drivers

@@ -18,6 +18,18 @@ interface BenchClient : AutoCloseable {
     /** P4: one write transaction per batch running [Queries.WRITE]. */
     fun write(batches: List<List<Map<String, Any>>>)
 
+    /**
+     * P7: runs [Queries.STREAM] with `reps` and maps every row into a [StreamRow] the driver's own object-mapping
+     * way (boltkt: typed results decoded from the bytes; official: `Record.as(Class)`); returns the row count.
+     */
+    fun streamTyped(reps: Long): Long
+
+    /** P7, boltkt's `Record` path: every row read as a `Record` and mapped by hand ([handMapped]). */
+    fun streamHandMapped(reps: Long): Long = throw UnsupportedOperationException("only boltkt has the Record + hand mapping cell")
+
+    /** P8: [Queries.WRITE] with the batch given as objects (boltkt: `parametersOf`); the official driver has no such API. */
+    fun writeObjects(batches: List<List<WriteRow>>): Unit = throw UnsupportedOperationException("only boltkt sends objects as parameters")
+
     /** Runs a query outside any timing (setup, cleanup) and consumes its result. */
     fun execute(query: String)
 }

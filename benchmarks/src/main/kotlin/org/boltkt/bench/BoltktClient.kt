@@ -1,5 +1,6 @@
 package org.boltkt.bench
 
+import org.boltkt.client.mapping.records
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
@@ -10,6 +11,7 @@ import org.boltkt.client.record.getLong
 import org.boltkt.client.record.getString
 import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.use
+import org.boltkt.client.value.parametersOf
 import org.boltkt.protocol.message.AuthToken
 
 /** boltkt with one [TransportKind]; coroutines on [Dispatchers.Default] where concurrency matters. */
@@ -59,6 +61,38 @@ class BoltktClient(uri: String, user: String, password: String, transport: Trans
     override fun write(batches: List<List<Map<String, Any>>>) = runBlocking {
         session().use { s ->
             for (b in batches) s.executeWrite { tx -> tx.run(Queries.WRITE, mapOf("batch" to b)).consume() }
+        }
+    }
+
+    override fun streamTyped(reps: Long): Long = runBlocking {
+        var rows = 0L
+        var check = 0L
+        session().use { s ->
+            s.run(Queries.STREAM, mapOf("reps" to reps)).records(StreamRow.serializer()).collect { row ->
+                check += checksum(row)
+                rows++
+            }
+        }
+        if (check == 0L) error("no rows")
+        rows
+    }
+
+    override fun streamHandMapped(reps: Long): Long = runBlocking {
+        var rows = 0L
+        var check = 0L
+        session().use { s ->
+            s.run(Queries.STREAM, mapOf("reps" to reps)).records().collect { r ->
+                check += checksum(handMapped(r))
+                rows++
+            }
+        }
+        if (check == 0L) error("no rows")
+        rows
+    }
+
+    override fun writeObjects(batches: List<List<WriteRow>>) = runBlocking {
+        session().use { s ->
+            for (b in batches) s.executeWrite { tx -> tx.run(Queries.WRITE, parametersOf("batch", b)).consume() }
         }
     }
 

@@ -14,7 +14,7 @@ data class Options(
     val smoke: Boolean = false,
     val real: Boolean = true,
     val inProcess: Boolean = false,
-    val only: Set<String> = setOf("P1", "P2", "P3", "P4", "P5", "P6") + JAVA_WORKLOADS,
+    val only: Set<String> = setOf("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8") + JAVA_WORKLOADS,
     val drivers: List<String> = DRIVERS,
     val jvmFlags: List<String> = DEFAULT_JVM_FLAGS,
     val jfr: Boolean = false,
@@ -102,9 +102,13 @@ object Main {
             }
             for (round in 1..o.rounds) {
                 log("round $round of ${o.rounds}")
-                for (w in listOf("P1", "P2", "P3", "P4", "P5") + JAVA_WORKLOADS) {
+                for (w in listOf("P1", "P2", "P3", "P4", "P5", "P7", "P8") + JAVA_WORKLOADS) {
                     if (w !in o.only && !(w == "P3" && "P6" in o.only)) continue
-                    val drivers = (if (w in JAVA_WORKLOADS) JAVA_DRIVERS else o.drivers).let { if (round % 2 == 0) it.reversed() else it }
+                    val drivers = when (w) {
+                        in JAVA_WORKLOADS -> JAVA_DRIVERS
+                        in TYPED_WORKLOADS -> typedDrivers(w, o.drivers)
+                        else -> o.drivers
+                    }.let { if (round % 2 == 0) it.reversed() else it }
                     for ((target, uri, cred) in targets) {
                         if (w == "P5" && target != "replay") continue
                         val cellOf = { d: String -> Cell(w, d, target, uri, cred.first, cred.second) }
@@ -124,14 +128,14 @@ object Main {
                         }
                     }
                 }
-                if ("P6" in o.only) {
+                if ("P6" in o.only || "P7" in o.only) {
                     val cell = Cell("RAW", "raw", "replay", replay.uri, "neo4j", "replay")
                     results.getOrPut("RAW" to "replay") { LinkedHashMap() }.getOrPut("raw") { ArrayList() } += runCellSomewhere(cell, o, sizes, log)
                 }
             }
         }
         val report = Report(results, block.bytesPerRecord)
-        val table = report.markdown(o.drivers) + "\n" + report.javaMarkdown()
+        val table = report.markdown(o.drivers) + "\n" + report.javaMarkdown() + "\n" + report.typedMarkdown(typedDrivers("P7", o.drivers))
         val header = "Run ${started} (${if (o.smoke) "smoke" else "full"}), ${o.rounds} rounds (drivers' order alternating), ${sizes.describe()}; " +
             "cell JVM flags: ${o.jvmFlags.joinToString(" ")}; J7 on ${o.virtualThreadJava}; records: ${block.source}, ${"%.1f".format(block.bytesPerRecord)} B/record. " +
             "Each value is the median over rounds of the cells' medians; each ratio is the median of the per-round ratios with their min–max.\n\n"

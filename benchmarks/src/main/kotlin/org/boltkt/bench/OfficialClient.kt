@@ -54,6 +54,20 @@ class OfficialClient(uri: String, user: String, password: String, poolSize: Int)
         return rows
     }
 
+    override fun streamTyped(reps: Long): Long {
+        var rows = 0L
+        var check = 0L
+        driver.session(sessionConfig).use { s ->
+            val result = s.run(Queries.STREAM, mapOf<String, Any>("reps" to reps))
+            while (result.hasNext()) {
+                check += checksum(result.next().`as`(StreamRow::class.java))
+                rows++
+            }
+        }
+        if (check == 0L) error("no rows")
+        return rows
+    }
+
     override fun write(batches: List<List<Map<String, Any>>>) {
         driver.session(sessionConfig).use { s ->
             for (b in batches) s.executeWrite { tx -> tx.run(Queries.WRITE, mapOf<String, Any>("batch" to b)).consume() }

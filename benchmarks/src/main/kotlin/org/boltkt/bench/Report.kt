@@ -67,6 +67,40 @@ class Report(
         return sb.toString()
     }
 
+    // The typed workloads (issue 19): P7 maps the P3 rows into classes (boltkt typed `nio`, boltkt Record + hand
+    // mapping `nio-record`, official `Record.as(Class)`), P8 writes P4's rows as objects (official: maps).
+    private val typedRows = listOf(
+        Row("P7", "real", "rows_s", true, ">= 1.2"), Row("P7", "replay", "rows_s", true, ">= 3"),
+        Row("P7", "replay", "alloc_b_per_row", false, "<= 0.35"), Row("P7", "real", "alloc_b_per_row", false),
+        Row("P8", "real", "maps_s", true), Row("P8", "replay", "maps_s", true, ">= 2"),
+    ) + listOf("P7", "P8").flatMap { w -> listOf("real", "replay").map { t -> Row(w, t, "cpu_ms", false) } } +
+        listOf(Row("P8", "real", "server_cpu_ms", false))
+
+    /**
+     * The typed table for [drivers] (`nio`, `nio-record`, `official`): the usual rows against the official driver,
+     * then boltkt's typed path against its own Record path (goal >= 1.5 on replay) and P6 for the typed path (the
+     * P7 replay rate in bytes/s as a share of the raw read; goal >= 25 %).
+     */
+    fun typedMarkdown(drivers: List<String>): String {
+        val sb = header(drivers)
+        for (r in typedRows) row(sb, r, drivers)
+        for (t in listOf("real", "replay")) {
+            val p7 = results["P7" to t] ?: continue
+            val s = ratios(p7["nio"]?.map { it.getValue("rows_s") }, p7["nio-record"]?.map { it.getValue("rows_s") })
+            if (s.isEmpty()) continue
+            val goal = if (t == "replay") ">= 1.5" else ""
+            val met = if (goal.isEmpty()) "" else if (s.min() >= 1.5) "yes" else "no"
+            sb.append("| P7 | $t | rows_s, typed / Record path (nio / nio-record) | higher | %.2f (%.2f–%.2f) | $goal | $met |\n".format(median(s), s.min(), s.max()))
+        }
+        val raw = results["RAW" to "replay"]?.get("raw")?.map { it.getValue("bytes_s") }
+        val p7 = results["P7" to "replay"]
+        if (raw != null && p7 != null) {
+            val shares = drivers.associateWith { d -> p7[d]?.mapIndexedNotNull { k, m -> raw.getOrNull(k)?.let { m.getValue("rows_s") * bytesPerRecord / it * 100 } } }
+            line(sb, Row("P6 (P7 rows)", "replay", "% of raw read (${fmt(median(raw) / 1e6)} MB/s)", true, "typed >= 25 %"), drivers, shares)
+        }
+        return sb.toString()
+    }
+
     private fun header(drivers: List<String>): StringBuilder {
         val boltkt = drivers.filter { it != "official" }
         val sb = StringBuilder()

@@ -16,6 +16,8 @@ val DRIVERS = listOf("nio", "ktor", "official")
 
 fun newClient(cell: Cell, sizes: Sizes): BenchClient = when (cell.driver) {
     "nio" -> BoltktClient(cell.uri, cell.user, cell.password, TransportKind.NIO, sizes.poolSize)
+    // P7's second boltkt cell: the same driver, reading Records and mapping them by hand.
+    "nio-record" -> BoltktClient(cell.uri, cell.user, cell.password, TransportKind.NIO, sizes.poolSize)
     "ktor" -> BoltktClient(cell.uri, cell.user, cell.password, TransportKind.KTOR, sizes.poolSize)
     "official" -> OfficialClient(cell.uri, cell.user, cell.password, sizes.poolSize)
     else -> error("unknown driver ${cell.driver}")
@@ -26,7 +28,7 @@ fun newClient(cell: Cell, sizes: Sizes): BenchClient = when (cell.driver) {
  * the measured iterations. Every cell also reports `cpu_ms`, this JVM's CPU time per iteration (all threads;
  * on a shared machine a driver that needs less CPU leaves more to the server), and on the real server `server_cpu_ms`, Neo4j's
  * own CPU time per iteration (its process id comes in `BENCH_SERVER_PID`). Metrics: P1 `p50_us`/`p99_us`; P2 `qps`; P3 `rows_s`; P4 `maps_s`; P5 `rows_s`,
- * `alloc_b_per_row`, `peak_heap_mib`, `max_heap_after_gc_mib`; RAW `bytes_s`.
+ * `alloc_b_per_row`, `peak_heap_mib`, `max_heap_after_gc_mib`; P7 `rows_s`, `alloc_b_per_row`; P8 `maps_s`; RAW `bytes_s`.
  */
 fun runCell(cell: Cell, sizes: Sizes): Map<String, Double> {
     if (cell.workload == "RAW") {
@@ -96,6 +98,26 @@ private fun iteration(cell: Cell, client: BenchClient, sizes: Sizes, warmUp: Boo
             "peak_heap_mib" to Measure.peakHeap() / MIB,
             "max_heap_after_gc_mib" to Measure.maxHeapAfterGc() / MIB,
         )
+    }
+    "P7" -> {
+        val reps = if (warmUp) maxOf(1, sizes.p3Reps / 5) else sizes.p3Reps
+        System.gc()
+        val a0 = Measure.allocatedBytes()
+        var rows = 0L
+        val t = timed { rows = if (cell.driver == "nio-record") client.streamHandMapped(reps) else client.streamTyped(reps) }
+        val alloc = Measure.allocatedBytes() - a0
+        mapOf("rows_s" to rows * 1e9 / t, "alloc_b_per_row" to alloc.toDouble() / rows)
+    }
+    "P8" -> {
+        // Built outside the timing, like P4's maps: the official driver gets P4's maps, boltkt the same rows as objects.
+        val official = cell.driver == "official"
+        val maps = if (official) writeBatches(sizes).let { if (warmUp) it.take(2) else it } else emptyList()
+        val objects = if (official) emptyList() else writeObjectBatches(sizes).let { if (warmUp) it.take(2) else it }
+        val server0 = Measure.serverCpuNanos()
+        val t = timed { if (official) client.write(maps) else client.writeObjects(objects) }
+        val server = Measure.serverCpuMetricSince(server0)
+        if (cell.target == "real") client.execute(Queries.CLEAN_WRITES)
+        mapOf("maps_s" to (if (official) maps.size else objects.size) * sizes.p4BatchSize * 1e9 / t) + listOfNotNull(server)
     }
     else -> error("unknown workload ${cell.workload}")
 }

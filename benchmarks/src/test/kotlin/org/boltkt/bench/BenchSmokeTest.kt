@@ -18,7 +18,9 @@ class BenchSmokeTest {
         val table = Main.run(Options(smoke = true, real = false, inProcess = true, out = out))
         for (row in listOf("| P1 | replay | p50_us", "| P2 | replay | qps", "| P3 | replay | rows_s", "| P4 | replay | maps_s",
             "| P5 | replay | alloc_b_per_row", "| P6 | replay |", "| J1 | replay | p50_us", "| J2 | replay | rows_s",
-            "| J3 | replay | rows_s", "| J4 | replay | qps", "| J5 | replay | rows_s", "| J6 | replay | maps_s", "| J7 | replay | qps")) {
+            "| J3 | replay | rows_s", "| J4 | replay | qps", "| J5 | replay | rows_s", "| J6 | replay | maps_s", "| J7 | replay | qps",
+            "| P7 | replay | rows_s |", "| P7 | replay | alloc_b_per_row", "| P7 | replay | rows_s, typed / Record path", "| P6 (P7 rows) | replay |",
+            "| P8 | replay | maps_s")) {
             val line = table.lines().singleOrNull { it.startsWith(row) } ?: error("no row '$row' in\n$table")
             assertTrue(!line.contains("| - |"), "missing value in $line")
         }
@@ -33,6 +35,11 @@ class BenchSmokeTest {
                     // 2500 rows = 25 reps of a 100-row block: crosses PULL batches of 1000 with has_more.
                     assertEquals(2500L, c.stream(25), d)
                     assertEquals(1, c.latencies(Queries.RETURN_ONE, 1).size)
+                }
+            }
+            for (d in typedDrivers("P7", DRIVERS)) {
+                newClient(Cell("P7", d, "replay", replay.uri, "neo4j", "x"), Sizes.SMOKE).use { c ->
+                    assertEquals(2500L, if (d == "nio-record") c.streamHandMapped(25) else c.streamTyped(25), d)
                 }
             }
             for (d in JAVA_DRIVERS) {

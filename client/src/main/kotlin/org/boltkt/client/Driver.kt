@@ -1,5 +1,6 @@
 package org.boltkt.client
 
+import org.boltkt.client.value.QueryParameters
 import org.boltkt.client.auth.AuthTokenManager
 import org.boltkt.client.auth.AuthTokenManagers
 import org.boltkt.client.bookmark.Bookmark
@@ -61,6 +62,13 @@ public interface Driver {
 
     /** Like [executeQuery], handing the live [Result] to [transformer] inside the transaction. */
     public suspend fun <T> executeQuery(query: String, parameters: Map<String, Any?>, config: QueryConfig, transformer: suspend (Result) -> T): T
+
+    /** Like [executeQuery], with [parameters] built from objects (see [Session.run] taking [QueryParameters]). */
+    public suspend fun executeQuery(query: String, parameters: QueryParameters, config: QueryConfig = QueryConfig.DEFAULT): EagerResult =
+        executeQuery(query, parameters, config) { result -> EagerResult(result.keys, result.list(), result.consume()) }
+
+    /** Like [executeQuery] with a transformer, with [parameters] built from objects. */
+    public suspend fun <T> executeQuery(query: String, parameters: QueryParameters, config: QueryConfig, transformer: suspend (Result) -> T): T
 
     /** The bookmark manager [executeQuery] uses by default. */
     public val executeQueryBookmarkManager: BookmarkManager

@@ -1,6 +1,7 @@
 package org.boltkt.client
 
 import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.value.QueryParameters
 
 /**
  * A logical context for a sequence of transactions, from [Driver.session]. Cheap to create: it borrows a
@@ -21,6 +22,14 @@ public interface Session {
      * @throws org.boltkt.client.error.BoltException when the server refuses the query or cannot be reached.
      */
     public suspend fun run(query: String, parameters: Map<String, Any?> = emptyMap(), config: TransactionConfig = TransactionConfig.DEFAULT): Result
+
+    /**
+     * Like the [run] taking a map, with [parameters] built from objects ([org.boltkt.client.value.parametersOf]):
+     * they are encoded straight into the RUN message for the connection's Bolt version. A value that version
+     * cannot carry (a vector before Bolt 6) fails with a non-retryable [org.boltkt.client.error.ClientException]
+     * naming the parameter before anything is sent; the session stays usable.
+     */
+    public suspend fun run(query: String, parameters: QueryParameters, config: TransactionConfig = TransactionConfig.DEFAULT): Result
 
     /** Opens an explicit transaction in the session's default access mode. */
     public suspend fun beginTransaction(config: TransactionConfig = TransactionConfig.DEFAULT): Transaction

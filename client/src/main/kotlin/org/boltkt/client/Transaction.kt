@@ -1,5 +1,7 @@
 package org.boltkt.client
 
+import org.boltkt.client.value.QueryParameters
+
 /**
  * What a transaction function (`executeRead` / `executeWrite`) receives: it can run queries, but committing and
  * rolling back belong to the driver, which retries the whole function on transient failures. Results must be read
@@ -11,6 +13,14 @@ public interface TransactionContext {
      * @throws org.boltkt.client.error.BoltException when the server refuses the query.
      */
     public suspend fun run(query: String, parameters: Map<String, Any?> = emptyMap()): Result
+
+    /**
+     * Like the [run] taking a map, with [parameters] built from objects ([org.boltkt.client.value.parametersOf]),
+     * encoded straight into the RUN message; a value the connection's version cannot carry fails before sending
+     * with a non-retryable [org.boltkt.client.error.ClientException], exactly as a map parameter the version cannot
+     * carry (a vector before Bolt 6) does.
+     */
+    public suspend fun run(query: String, parameters: QueryParameters): Result
 }
 
 /**

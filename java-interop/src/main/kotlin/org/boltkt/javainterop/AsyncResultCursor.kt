@@ -1,5 +1,10 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.mapping.records
+import org.boltkt.client.mapping.single
+import org.boltkt.client.mapping.nextIfReady
+import org.boltkt.client.mapping.next
+import org.boltkt.client.mapping.list
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.jdk9.asPublisher
@@ -60,6 +65,36 @@ public class AsyncResultCursor internal constructor(
 
     /** Every remaining record, buffered in memory. */
     public fun listAsync(): CompletableFuture<List<JavaRecord>> = scope.launchFuture { result.list().map(::JavaRecord) }
+
+    /**
+     * The next row mapped into [type] (see [JavaSerializers]), or null at the end; a row already received comes in
+     * a completed future, decoded on the calling thread. A row that does not fit fails the future with
+     * [org.boltkt.client.error.ResultMappingException]; the cursor stays usable.
+     */
+    public fun <T : Any> nextAsync(type: Class<T>): CompletableFuture<T?> {
+        val s = JavaSerializers.of(type)
+        return result.nextIfReady(s)?.let { CompletableFuture.completedFuture<T?>(it) } ?: scope.launchFuture { result.next(s) }
+    }
+
+    /** Exactly one row mapped into [type]; fails with [org.boltkt.client.error.ResultNotSingleException] for none or more. */
+    public fun <T : Any> singleAsync(type: Class<T>): CompletableFuture<T> {
+        val s = JavaSerializers.of(type)
+        return scope.launchFuture { result.single(s) }
+    }
+
+    /** Every remaining row mapped into [type] (decoded straight from the bytes), buffered in memory. */
+    public fun <T : Any> listAsync(type: Class<T>): CompletableFuture<List<T>> {
+        val s = JavaSerializers.of(type)
+        return scope.launchFuture { result.list(s) }
+    }
+
+    /**
+     * The rows mapped into [type] as a cold [Flow.Publisher], with the demand, cancellation and error rules of
+     * [records]; a row that does not fit ends the stream with [org.boltkt.client.error.ResultMappingException] in
+     * `onError` (the rest of the result is discarded).
+     */
+    public fun <T : Any> records(type: Class<T>): Flow.Publisher<T> =
+        result.records(JavaSerializers.of(type)).asPublisher(scope.coroutineContext.minusKey(kotlinx.coroutines.Job))
 
     /** Discards the remaining records and returns the summary. */
     public fun consumeAsync(): CompletableFuture<ResultSummary> = scope.launchFuture { result.consume() }

@@ -1,5 +1,6 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.value.QueryParameters
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.future.await
 import kotlinx.coroutines.supervisorScope
@@ -44,6 +45,20 @@ public class AsyncSession internal constructor(
     public fun runAsync(
         query: String,
         parameters: Map<String, Any?> = emptyMap(),
+        config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
+    ): CompletableFuture<AsyncResultCursor> =
+        scope.launchFuture { AsyncResultCursor(session.run(query, parameters, config.kotlinConfig), scope) }
+
+    /**
+     * Like [runAsync] with a map, with [parameters] built from objects ([JavaParameters.of] for a record, a mapped
+     * class or a map; [JavaParameters.list] for an `UNWIND` batch), encoded straight into the RUN message. A value
+     * the server's Bolt version cannot carry fails the future with a non-retryable
+     * [org.boltkt.client.error.ClientException] before anything is sent.
+     */
+    @JvmOverloads
+    public fun runAsync(
+        query: String,
+        parameters: QueryParameters,
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
     ): CompletableFuture<AsyncResultCursor> =
         scope.launchFuture { AsyncResultCursor(session.run(query, parameters, config.kotlinConfig), scope) }
@@ -111,6 +126,10 @@ public open class AsyncTransactionContext internal constructor(
     /** Runs [query] in the transaction; completes with a cursor once the server accepted it. */
     @JvmOverloads
     public fun runAsync(query: String, parameters: Map<String, Any?> = emptyMap()): CompletableFuture<AsyncResultCursor> =
+        scope.launchFuture { AsyncResultCursor(context.run(query, parameters), scope) }
+
+    /** Like [runAsync] with a map, with [parameters] built from objects (see [AsyncSession.runAsync]). */
+    public fun runAsync(query: String, parameters: QueryParameters): CompletableFuture<AsyncResultCursor> =
         scope.launchFuture { AsyncResultCursor(context.run(query, parameters), scope) }
 }
 

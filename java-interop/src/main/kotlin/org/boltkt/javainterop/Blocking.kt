@@ -1,5 +1,10 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.mapping.single
+import org.boltkt.client.mapping.nextIfReady
+import org.boltkt.client.mapping.next
+import org.boltkt.client.mapping.list
+import org.boltkt.client.value.QueryParameters
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.isActive
@@ -55,6 +60,18 @@ public class BlockingSession internal constructor(
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
     ): BlockingResult = BlockingResult(scope.launchFuture { session.run(query, parameters, config.kotlinConfig) }.awaitBlocking(), scope)
 
+    /**
+     * Like [run] with a map, with [parameters] built from objects ([JavaParameters.of] for a record, a mapped class
+     * or a map; [JavaParameters.list] for an `UNWIND` batch), encoded straight into the RUN message. A value the
+     * server's Bolt version cannot carry throws a non-retryable [ClientException] before anything is sent.
+     */
+    @JvmOverloads
+    public fun run(
+        query: String,
+        parameters: QueryParameters,
+        config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
+    ): BlockingResult = BlockingResult(scope.launchFuture { session.run(query, parameters, config.kotlinConfig) }.awaitBlocking(), scope)
+
     /** Opens an explicit transaction in the session's default access mode. */
     @JvmOverloads
     public fun beginTransaction(config: JavaTransactionConfig = JavaTransactionConfig.defaults()): BlockingTransaction =
@@ -89,6 +106,10 @@ public open class BlockingTransactionContext internal constructor(
     /** Runs [query] in the transaction and returns its result once the server accepted it. */
     @JvmOverloads
     public fun run(query: String, parameters: Map<String, Any?> = emptyMap()): BlockingResult =
+        BlockingResult(scope.launchFuture { context.run(query, parameters) }.awaitBlocking(), scope)
+
+    /** Like [run] with a map, with [parameters] built from objects (see [BlockingSession.run]). */
+    public fun run(query: String, parameters: QueryParameters): BlockingResult =
         BlockingResult(scope.launchFuture { context.run(query, parameters) }.awaitBlocking(), scope)
 }
 
@@ -150,6 +171,46 @@ public class BlockingResult internal constructor(
     /** Exactly one record. @throws org.boltkt.client.error.ResultNotSingleException for none or more than one. */
     public fun single(): JavaRecord = JavaRecord(call { result.single() })
 
+    // Typed reads: each row is decoded straight from the received bytes into the class (see JavaSerializers), with
+    // the errors of Kotlin's typed results: a row that does not fit throws ResultMappingException and only that row
+    // is lost; the result and the session stay usable. The serializer is built once per class and cached.
+
+    /** The next row mapped into [type], or null at the end; waits only like [next]. */
+    public fun <T : Any> next(type: Class<T>): T? {
+        val s = JavaSerializers.of(type)
+        return ready { result.nextIfReady(s) } ?: call { result.next(s) }
+    }
+
+    /** Exactly one row, mapped into [type]. @throws org.boltkt.client.error.ResultNotSingleException for none or more than one. */
+    public fun <T : Any> single(type: Class<T>): T {
+        val s = JavaSerializers.of(type)
+        return call { result.single(s) }
+    }
+
+    /** Every remaining row mapped into [type], buffered. */
+    public fun <T : Any> list(type: Class<T>): List<T> {
+        val s = JavaSerializers.of(type)
+        return call { result.list(s) }
+    }
+
+    /**
+     * The remaining rows mapped into [type] as a lazy sequential [Stream], read like [records]: rows already
+     * received are decoded on the calling thread without starting any task; only a new batch is waited for.
+     */
+    public fun <T : Any> stream(type: Class<T>): Stream<T> {
+        val s = JavaSerializers.of(type)
+        return StreamSupport.stream(
+            object : Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED or Spliterator.NONNULL) {
+                override fun tryAdvance(action: Consumer<in T>): Boolean {
+                    val row = ready { result.nextIfReady(s) } ?: call { result.next(s) } ?: return false
+                    action.accept(row)
+                    return true
+                }
+            },
+            false,
+        )
+    }
+
     /** The only record, or null. @throws org.boltkt.client.error.ResultNotSingleException for more than one. */
     public fun singleOrNull(): JavaRecord? = call { result.singleOrNull() }?.let(::JavaRecord)
 
@@ -180,7 +241,7 @@ public class BlockingResult internal constructor(
 
     // A read that would not wait still answers an interrupt, as one that waits does: the caller asked to stop.
     // Nothing was started, so nothing is cancelled and no record is lost; the flag stays set.
-    private inline fun ready(read: () -> Record?): Record? {
+    private inline fun <R> ready(read: () -> R?): R? {
         if (Thread.currentThread().isInterrupted) {
             throw ClientException("interrupted before reading the next record; nothing was read", cause = InterruptedException())
         }

@@ -1,5 +1,6 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.value.QueryParameters
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -117,6 +118,15 @@ public class JavaDriver private constructor(
     ): CompletableFuture<JavaEagerResult> =
         scope.launchFuture { JavaEagerResult(driver.executeQuery(query, parameters, config.kotlinConfig)) }
 
+    /** Like [executeQueryAsync] with a map, with [parameters] built from objects ([JavaParameters]). */
+    @JvmOverloads
+    public fun executeQueryAsync(
+        query: String,
+        parameters: QueryParameters,
+        config: JavaQueryConfig = JavaQueryConfig.defaults(),
+    ): CompletableFuture<JavaEagerResult> =
+        scope.launchFuture { JavaEagerResult(driver.executeQuery(query, parameters, config.kotlinConfig)) }
+
     /**
      * Like [executeQueryAsync], handing the live cursor to [transformer] inside the transaction; its stage's value
      * is the result. [transformer] may run more than once (retries) and must finish reading within its stage.
@@ -143,6 +153,14 @@ public class JavaDriver private constructor(
     public fun executeQuery(
         query: String,
         parameters: Map<String, Any?> = emptyMap(),
+        config: JavaQueryConfig = JavaQueryConfig.defaults(),
+    ): JavaEagerResult = executeQueryAsync(query, parameters, config).awaitBlocking()
+
+    /** Blocking [executeQueryAsync] with [parameters] built from objects ([JavaParameters]). */
+    @JvmOverloads
+    public fun executeQuery(
+        query: String,
+        parameters: QueryParameters,
         config: JavaQueryConfig = JavaQueryConfig.defaults(),
     ): JavaEagerResult = executeQueryAsync(query, parameters, config).awaitBlocking()
 

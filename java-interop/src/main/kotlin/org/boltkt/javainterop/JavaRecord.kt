@@ -1,5 +1,6 @@
 package org.boltkt.javainterop
 
+import org.boltkt.client.mapping.decode
 import org.boltkt.client.record.Record
 import org.boltkt.client.record.*
 import org.boltkt.client.value.asObject
@@ -32,6 +33,15 @@ public class JavaRecord(
 ) {
     /** Column names in order. */
     public fun keys(): List<String> = record.keys
+
+    /**
+     * This record mapped into [type] (a record, a constructor-mapped class, see [JavaSerializers]) by column name,
+     * with the rules and errors of Kotlin's typed results.
+     * @throws org.boltkt.client.error.ResultMappingException when a value does not fit (names the column, the Cypher
+     *   type, the property and its type, and the fix).
+     * @throws IllegalArgumentException when [type] cannot be mapped at all.
+     */
+    public fun <T> `as`(type: Class<T>): T = record.decode(JavaSerializers.of(type))
 
     /** Values in column order. */
     public fun values(): List<Value> = record.values

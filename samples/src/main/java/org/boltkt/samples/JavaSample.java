@@ -12,6 +12,7 @@ import org.boltkt.javainterop.JavaAuthTokens;
 import org.boltkt.javainterop.JavaDriver;
 import org.boltkt.javainterop.JavaDriverConfig;
 import org.boltkt.javainterop.JavaEagerResult;
+import org.boltkt.javainterop.JavaParameters;
 import org.boltkt.javainterop.JavaRecord;
 import org.boltkt.javainterop.JavaSessionConfig;
 
@@ -36,6 +37,7 @@ public final class JavaSample {
             futures(driver);
             publisher(driver);
             blocking(driver);
+            typed(driver);
             driver.executeQuery("MATCH (n:BoltktSample) DETACH DELETE n");
             System.out.println("Cleaned up the sample nodes.");
         }
@@ -106,6 +108,24 @@ public final class JavaSample {
         };
         Thread thread = startVirtualOrPlatform(work);
         thread.join();
+    }
+
+    /** A movie as a Java record: written as a parameter and read back, mapped by column name. */
+    public record Movie(String title, long released) {}
+
+    /** Typed results and parameters: records sent for UNWIND and rows read back into records, straight from the bytes. */
+    private static void typed(JavaDriver driver) {
+        // tag::typed[]
+        try (BlockingSession session = driver.session()) {
+            List<Movie> batch = List.of(new Movie("Heat", 1995), new Movie("Ronin", 1998));
+            session.executeWrite(tx -> tx.run(
+                    "UNWIND $batch AS m CREATE (:Movie:BoltktSample {title: m.title, released: m.released})",
+                    JavaParameters.list("batch", batch, Movie.class)).consume());
+            List<Movie> movies = session.run("MATCH (m:Movie:BoltktSample) WHERE m.released IS NOT NULL "
+                    + "RETURN m.title AS title, m.released AS released ORDER BY released").list(Movie.class);
+            System.out.println("Typed results: " + movies);
+        }
+        // end::typed[]
     }
 
     private static String describe(Thread t) {

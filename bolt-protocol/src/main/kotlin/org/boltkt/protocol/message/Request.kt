@@ -53,12 +53,21 @@ public data object Rollback : Request { override val kind: RequestKind get() = R
 /**
  * RUN a query. Inside an explicit transaction leave [options] at [TransactionOptions.DEFAULT] (sent as an empty
  * map); in auto-commit mode they configure the implicit transaction.
+ *
+ * The parameters come either as [parameters] (a map of [Value]s) or, when [parameterWriter] is set, from that
+ * writer, which encodes them straight into the message for the negotiated version; [parameters] must then be empty.
+ * Java callers keep the one- to three-argument constructors (`@JvmOverloads`).
  */
-public data class Run(
+public data class Run @JvmOverloads constructor(
     public val query: String,
     public val parameters: Map<String, Value> = emptyMap(),
     public val options: TransactionOptions = TransactionOptions.DEFAULT,
+    public val parameterWriter: ParameterWriter? = null,
 ) : Request {
+    init {
+        require(parameterWriter == null || parameters.isEmpty()) { "give RUN's parameters either as values or as a writer, not both" }
+    }
+
     override val kind: RequestKind get() = RequestKind.RUN
 }
 

@@ -18,7 +18,8 @@ import org.boltkt.protocol.version.RouteForm
  * that version (LOGON before 5.1, auth in HELLO from 5.1, a database before 4.0, notification filters before 5.2,
  * TELEMETRY before 5.4, impersonation before 4.4, ROUTE before 4.3), and [IllegalArgumentException] when a
  * parameter cannot be sent (see [ValueEncoder]). The writer may then hold a partial message and should be
- * [PackStreamWriter.reset]. Optional informational fields the version lacks (`bolt_agent` before 5.3) are left out
+ * [PackStreamWriter.reset]. A [Run]'s [ParameterWriter] reports a value the version cannot carry the same way
+ * (an [IllegalArgumentException] naming it), before anything is sent. Optional informational fields the version lacks (`bolt_agent` before 5.3) are left out
  * silently. Before 4.0, PULL and DISCARD become PULL_ALL and DISCARD_ALL whatever their `n`: those versions always
  * stream a result whole.
  *
@@ -44,7 +45,8 @@ public object RequestEncoder {
             is Run -> {
                 writer.writeStructHeader(3, sig)
                 writer.writeString(request.query)
-                ValueEncoder.writeMap(writer, request.parameters, fmt)
+                val parameterWriter = request.parameterWriter
+                if (parameterWriter == null) ValueEncoder.writeMap(writer, request.parameters, fmt) else parameterWriter.write(writer, fmt)
                 ValueEncoder.writeMap(writer, txExtra(request.options, capabilities), fmt)
             }
             is Begin -> { writer.writeStructHeader(1, sig); ValueEncoder.writeMap(writer, txExtra(request.options, capabilities), fmt) }

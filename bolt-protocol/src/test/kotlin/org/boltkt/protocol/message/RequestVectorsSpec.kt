@@ -59,6 +59,18 @@ class RequestVectorsSpec : FunSpec({
                 }
             }
 
+            test("RUN with a parameter writer writes its map in place of the values, given this version's format") {
+                var seen: org.boltkt.protocol.value.ValueFormat? = null
+                val run = Run("RETURN \$x", parameterWriter = { w, f -> seen = f; w.writeMapHeader(1); w.writeString("x"); w.writeInt(1) })
+                enc(run, c) shouldBe enc(Run("RETURN \$x", mapOf("x" to IntegerValue(1))), c)
+                seen shouldBe c.valueFormat
+            }
+
+            test("a parameter writer's refusal reaches the caller as IllegalArgumentException") {
+                val run = Run("RETURN 1", parameterWriter = { _, _ -> throw IllegalArgumentException("vectors need Bolt 6.0 or later") })
+                shouldThrow<IllegalArgumentException> { enc(run, c) }.message shouldContain "Bolt 6.0"
+            }
+
             test("auto-commit RUN and BEGIN carry the transaction extra") {
                 val opts = TransactionOptions(
                     bookmarks = listOf("bm1"), timeout = Duration.ofNanos(1_500_001), mode = AccessMode.READ, database = "neo4j",
@@ -168,6 +180,10 @@ class RequestVectorsSpec : FunSpec({
         val samples = listOf(Hello("a"), Logon(AuthToken.none()), Logoff, Telemetry(TelemetryApi.TX_FUNCTION), Goodbye, Reset,
             Run("x"), Begin(), Commit, Rollback, Discard(), Pull(), Route(emptyMap()))
         samples.map { it.kind }.toSet() shouldBe RequestKind.entries.toSet()
+    }
+
+    test("RUN refuses values and a parameter writer together") {
+        shouldThrow<IllegalArgumentException> { Run("x", mapOf("a" to IntegerValue(1)), parameterWriter = { w, _ -> w.writeMapHeader(0) }) }
     }
 
     test("AuthToken.toString hides credentials") {

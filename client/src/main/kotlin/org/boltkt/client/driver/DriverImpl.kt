@@ -1,5 +1,6 @@
 package org.boltkt.client.driver
 
+import org.boltkt.client.value.QueryParameters
 import org.boltkt.client.Driver
 import org.boltkt.client.DriverConfig
 import org.boltkt.client.QueryConfig
@@ -96,7 +97,13 @@ internal class DriverImpl(
             false
         }
 
-    override suspend fun <T> executeQuery(query: String, parameters: Map<String, Any?>, config: QueryConfig, transformer: suspend (Result) -> T): T {
+    override suspend fun <T> executeQuery(query: String, parameters: Map<String, Any?>, config: QueryConfig, transformer: suspend (Result) -> T): T =
+        executeQuery(config) { tx -> transformer(tx.run(query, parameters)) }
+
+    override suspend fun <T> executeQuery(query: String, parameters: QueryParameters, config: QueryConfig, transformer: suspend (Result) -> T): T =
+        executeQuery(config) { tx -> transformer(tx.run(query, parameters)) }
+
+    private suspend fun <T> executeQuery(config: QueryConfig, work: suspend (org.boltkt.client.TransactionContext) -> T): T {
         val session = open(
             SessionConfig.build {
                 database = config.database
@@ -107,7 +114,6 @@ internal class DriverImpl(
             },
         )
         try {
-            val work: suspend (org.boltkt.client.TransactionContext) -> T = { tx -> transformer(tx.run(query, parameters)) }
             return session.execute(config.routing, config.transactionConfig, TelemetryApi.EXECUTABLE_QUERY, work)
         } finally {
             cleanup { session.close() }

@@ -1,5 +1,6 @@
 package org.boltkt.client.session
 
+import org.boltkt.client.value.QueryParameters
 import kotlinx.coroutines.CancellationException
 import org.boltkt.client.Result
 import org.boltkt.client.Session
@@ -16,7 +17,6 @@ import org.boltkt.client.value.Values
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.Begin
 import org.boltkt.protocol.message.RequestKind
-import org.boltkt.protocol.message.Run
 import org.boltkt.protocol.message.TelemetryApi
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
@@ -30,9 +30,15 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private var closed = false
     private val fetchSize: Long get() = config.fetchSize ?: driver.config.fetchSize
 
-    override suspend fun run(query: String, parameters: Map<String, Any?>, config: TransactionConfig): Result {
+    override suspend fun run(query: String, parameters: Map<String, Any?>, config: TransactionConfig): Result =
+        runAutoCommit(query, SentParameters.of(parameters), config)
+
+    override suspend fun run(query: String, parameters: QueryParameters, config: TransactionConfig): Result =
+        runAutoCommit(query, SentParameters.of(parameters), config)
+
+    private suspend fun runAutoCommit(query: String, parameters: SentParameters, config: TransactionConfig): Result {
         prepareForWork()
-        val values = Values.parameters(parameters)
+        parameters.prepare()
         val metadata = metadataOf(config) // before any connection is taken: a bad value must not hold one
         val target = target(this.config.defaultAccessMode)
         val lease = acquire(this.config.defaultAccessMode, target)
@@ -40,7 +46,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         val end = AutoCommitEnd(lease, used)
         val cursor = ResultCursor(lease, fetchSize, end)
         try {
-            cursor.start(Run(query, values, options(config, metadata, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
+            cursor.start(parameters.run(query, options(config, metadata, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
             // A failure of the exchange already ended the lease (through the cursor); anything else, cancellation
             // included, ends it here (a release takes effect once).
@@ -48,7 +54,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             throw e
         }
         learnDatabase(target, cursor.runMetadata)
-        return ResultImpl(cursor, { driver.summaries.of(it, lease.connection, query, values) }, end).also { openResult = it }
+        return ResultImpl(cursor, { driver.summaries.of(it, lease.connection, query, parameters.forSummary) }, end).also { openResult = it }
     }
 
     override suspend fun beginTransaction(config: TransactionConfig): Transaction =

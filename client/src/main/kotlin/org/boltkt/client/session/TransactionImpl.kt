@@ -1,5 +1,6 @@
 package org.boltkt.client.session
 
+import org.boltkt.client.value.QueryParameters
 import kotlinx.coroutines.CancellationException
 import org.boltkt.client.Result
 import org.boltkt.client.Transaction
@@ -9,11 +10,9 @@ import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.TransactionClosedException
 import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.summary.ResultSummary
-import org.boltkt.client.value.Values
 import org.boltkt.protocol.message.Commit
 import org.boltkt.protocol.message.RequestKind
 import org.boltkt.protocol.message.Rollback
-import org.boltkt.protocol.message.Run
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
 
@@ -47,17 +46,21 @@ internal class TransactionImpl(
     /** Failed and its connection is gone: the server has already rolled it back, nothing is left to do on the wire. */
     internal val isBroken: Boolean get() = state is State.Failed && !connection.isOpen
 
-    override suspend fun run(query: String, parameters: Map<String, Any?>): Result {
+    override suspend fun run(query: String, parameters: Map<String, Any?>): Result = run(query, SentParameters.of(parameters))
+
+    override suspend fun run(query: String, parameters: QueryParameters): Result = run(query, SentParameters.of(parameters))
+
+    private suspend fun run(query: String, parameters: SentParameters): Result {
         ensureUsable("run a query")
         // Earlier results stay readable: their in-flight answers are read into memory first (the connection answers
         // in order), and a stream the server cannot address by qid any more is read to its end.
         results.removeAll { !it.isOpen }
         results.forEach { it.detach(keepAddressable = true) }
         ensureUsable("run a query") // a drained answer may have failed the transaction
-        val values = Values.parameters(parameters)
+        parameters.prepare()
         val cursor = ResultCursor(lease, fetchSize, listener)
-        cursor.start(Run(query, values))
-        return ResultImpl(cursor, { summaryOf(it, query, values) }, this).also { results += it }
+        cursor.start(parameters.run(query))
+        return ResultImpl(cursor, { summaryOf(it, query, parameters.forSummary) }, this).also { results += it }
     }
 
     private suspend fun consumeOpenResults(reason: String) {

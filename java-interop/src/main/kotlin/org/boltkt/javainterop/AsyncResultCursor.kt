@@ -30,7 +30,7 @@ import java.util.function.Consumer
 public class AsyncResultCursor internal constructor(
     /** The Kotlin result behind this cursor. */
     public val result: Result,
-    private val scope: CoroutineScope,
+    private val ops: SerialFutures,
 ) {
     /** Column names, in order; known as soon as the query was accepted. Never blocks. */
     public fun keys(): List<String> = result.keys
@@ -44,32 +44,32 @@ public class AsyncResultCursor internal constructor(
      * next batch, the end or an error is waited for on the driver's executor.
      */
     public fun nextAsync(): CompletableFuture<JavaRecord?> =
-        result.nextIfReady()?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
-            ?: scope.launchFuture { result.next()?.let(::JavaRecord) }
+        readyRecord { result.nextIfReady() }?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
+            ?: ops.launch { result.next()?.let(::JavaRecord) }
 
     /** The next record without consuming it, or null when there are no more. Completes at once like [nextAsync]. */
     public fun peekAsync(): CompletableFuture<JavaRecord?> =
-        result.peekIfReady()?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
-            ?: scope.launchFuture { result.peek()?.let(::JavaRecord) }
+        readyRecord { result.peekIfReady() }?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
+            ?: ops.launch { result.peek()?.let(::JavaRecord) }
 
     /** Exactly one record; fails with [org.boltkt.client.error.ResultNotSingleException] for none or more than one. */
-    public fun singleAsync(): CompletableFuture<JavaRecord> = scope.launchFuture { JavaRecord(result.single()) }
+    public fun singleAsync(): CompletableFuture<JavaRecord> = ops.launch { JavaRecord(result.single()) }
 
     /** The only record or null; fails with [org.boltkt.client.error.ResultNotSingleException] for more than one. */
-    public fun singleOrNullAsync(): CompletableFuture<JavaRecord?> = scope.launchFuture { result.singleOrNull()?.let(::JavaRecord) }
+    public fun singleOrNullAsync(): CompletableFuture<JavaRecord?> = ops.launch { result.singleOrNull()?.let(::JavaRecord) }
 
     /** Every remaining record, buffered in memory. */
-    public fun listAsync(): CompletableFuture<List<JavaRecord>> = scope.launchFuture { result.list().map(::JavaRecord) }
+    public fun listAsync(): CompletableFuture<List<JavaRecord>> = ops.launch { result.list().map(::JavaRecord) }
 
     /** Discards the remaining records and returns the summary. */
-    public fun consumeAsync(): CompletableFuture<ResultSummary> = scope.launchFuture { result.consume() }
+    public fun consumeAsync(): CompletableFuture<ResultSummary> = ops.launch { result.consume() }
 
     /**
      * Hands every remaining record to [action] (on the driver's executor, one at a time, in order), then completes
      * with the summary. An exception thrown by [action] stops the stream (the rest is discarded) and completes the
      * future exceptionally with that exception.
      */
-    public fun forEachAsync(action: Consumer<JavaRecord>): CompletableFuture<ResultSummary> = scope.launchFuture {
+    public fun forEachAsync(action: Consumer<JavaRecord>): CompletableFuture<ResultSummary> = ops.launch {
         // A next() loop rather than collecting records(): same streaming, and a cancellation mid-read takes exactly
         // one cleanup path in the core (see the report on Result.records() cancellation).
         while (true) {
@@ -88,7 +88,11 @@ public class AsyncResultCursor internal constructor(
      * Signals are delivered on the driver's executor.
      */
     public fun records(): Flow.Publisher<JavaRecord> =
-        result.records().map(::JavaRecord).asPublisher(scope.coroutineContext.minusKey(kotlinx.coroutines.Job))
+        result.records().map(::JavaRecord).asPublisher(ops.scope.coroutineContext.minusKey(kotlinx.coroutines.Job))
+
+    /** A record already in memory, unless an earlier operation (a cancelled read's clean-up) still uses the result. */
+    private inline fun readyRecord(read: () -> org.boltkt.client.record.Record?): org.boltkt.client.record.Record? =
+        if (ops.idle) read() else null
 }
 
 /** All records of an executeQuery call, read eagerly: the Java view of [EagerResult]. Immutable. */

@@ -35,7 +35,7 @@ import java.util.function.Consumer
 public class AsyncResultCursor internal constructor(
     /** The Kotlin result behind this cursor. */
     public val result: Result,
-    private val scope: CoroutineScope,
+    private val ops: SerialFutures,
 ) {
     /** Column names, in order; known as soon as the query was accepted. Never blocks. */
     public fun keys(): List<String> = result.keys
@@ -49,22 +49,22 @@ public class AsyncResultCursor internal constructor(
      * next batch, the end or an error is waited for on the driver's executor.
      */
     public fun nextAsync(): CompletableFuture<JavaRecord?> =
-        result.nextIfReady()?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
-            ?: scope.launchFuture { result.next()?.let(::JavaRecord) }
+        readyRecord { result.nextIfReady() }?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
+            ?: ops.launch { result.next()?.let(::JavaRecord) }
 
     /** The next record without consuming it, or null when there are no more. Completes at once like [nextAsync]. */
     public fun peekAsync(): CompletableFuture<JavaRecord?> =
-        result.peekIfReady()?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
-            ?: scope.launchFuture { result.peek()?.let(::JavaRecord) }
+        readyRecord { result.peekIfReady() }?.let { CompletableFuture.completedFuture(JavaRecord(it)) }
+            ?: ops.launch { result.peek()?.let(::JavaRecord) }
 
     /** Exactly one record; fails with [org.boltkt.client.error.ResultNotSingleException] for none or more than one. */
-    public fun singleAsync(): CompletableFuture<JavaRecord> = scope.launchFuture { JavaRecord(result.single()) }
+    public fun singleAsync(): CompletableFuture<JavaRecord> = ops.launch { JavaRecord(result.single()) }
 
     /** The only record or null; fails with [org.boltkt.client.error.ResultNotSingleException] for more than one. */
-    public fun singleOrNullAsync(): CompletableFuture<JavaRecord?> = scope.launchFuture { result.singleOrNull()?.let(::JavaRecord) }
+    public fun singleOrNullAsync(): CompletableFuture<JavaRecord?> = ops.launch { result.singleOrNull()?.let(::JavaRecord) }
 
     /** Every remaining record, buffered in memory. */
-    public fun listAsync(): CompletableFuture<List<JavaRecord>> = scope.launchFuture { result.list().map(::JavaRecord) }
+    public fun listAsync(): CompletableFuture<List<JavaRecord>> = ops.launch { result.list().map(::JavaRecord) }
 
     /**
      * The next row mapped into [type] (see [JavaSerializers]), or null at the end; a row already received comes in
@@ -73,19 +73,19 @@ public class AsyncResultCursor internal constructor(
      */
     public fun <T : Any> nextAsync(type: Class<T>): CompletableFuture<T?> {
         val s = JavaSerializers.of(type)
-        return result.nextIfReady(s)?.let { CompletableFuture.completedFuture<T?>(it) } ?: scope.launchFuture { result.next(s) }
+        return (if (ops.idle) result.nextIfReady(s) else null)?.let { CompletableFuture.completedFuture<T?>(it) } ?: ops.launch { result.next(s) }
     }
 
     /** Exactly one row mapped into [type]; fails with [org.boltkt.client.error.ResultNotSingleException] for none or more. */
     public fun <T : Any> singleAsync(type: Class<T>): CompletableFuture<T> {
         val s = JavaSerializers.of(type)
-        return scope.launchFuture { result.single(s) }
+        return ops.launch { result.single(s) }
     }
 
     /** Every remaining row mapped into [type] (decoded straight from the bytes), buffered in memory. */
     public fun <T : Any> listAsync(type: Class<T>): CompletableFuture<List<T>> {
         val s = JavaSerializers.of(type)
-        return scope.launchFuture { result.list(s) }
+        return ops.launch { result.list(s) }
     }
 
     /**
@@ -94,17 +94,17 @@ public class AsyncResultCursor internal constructor(
      * `onError` (the rest of the result is discarded).
      */
     public fun <T : Any> records(type: Class<T>): Flow.Publisher<T> =
-        result.records(JavaSerializers.of(type)).asPublisher(scope.coroutineContext.minusKey(kotlinx.coroutines.Job))
+        result.records(JavaSerializers.of(type)).asPublisher(ops.scope.coroutineContext.minusKey(kotlinx.coroutines.Job))
 
     /** Discards the remaining records and returns the summary. */
-    public fun consumeAsync(): CompletableFuture<ResultSummary> = scope.launchFuture { result.consume() }
+    public fun consumeAsync(): CompletableFuture<ResultSummary> = ops.launch { result.consume() }
 
     /**
      * Hands every remaining record to [action] (on the driver's executor, one at a time, in order), then completes
      * with the summary. An exception thrown by [action] stops the stream (the rest is discarded) and completes the
      * future exceptionally with that exception.
      */
-    public fun forEachAsync(action: Consumer<JavaRecord>): CompletableFuture<ResultSummary> = scope.launchFuture {
+    public fun forEachAsync(action: Consumer<JavaRecord>): CompletableFuture<ResultSummary> = ops.launch {
         // A next() loop rather than collecting records(): same streaming, and a cancellation mid-read takes exactly
         // one cleanup path in the core (see the report on Result.records() cancellation).
         while (true) {
@@ -123,7 +123,11 @@ public class AsyncResultCursor internal constructor(
      * Signals are delivered on the driver's executor.
      */
     public fun records(): Flow.Publisher<JavaRecord> =
-        result.records().map(::JavaRecord).asPublisher(scope.coroutineContext.minusKey(kotlinx.coroutines.Job))
+        result.records().map(::JavaRecord).asPublisher(ops.scope.coroutineContext.minusKey(kotlinx.coroutines.Job))
+
+    /** A record already in memory, unless an earlier operation (a cancelled read's clean-up) still uses the result. */
+    private inline fun readyRecord(read: () -> org.boltkt.client.record.Record?): org.boltkt.client.record.Record? =
+        if (ops.idle) read() else null
 }
 
 /** All records of an executeQuery call, read eagerly: the Java view of [EagerResult]. Immutable. */

@@ -31,8 +31,11 @@ import java.util.function.Function
 public class AsyncSession internal constructor(
     /** The Kotlin session behind this view. */
     public val session: Session,
-    private val scope: CoroutineScope,
+    scope: CoroutineScope,
 ) {
+    // Every future of this session, its transactions and cursors runs after the one before ended (see SerialFutures).
+    private val ops = SerialFutures(scope)
+
     /** The settings this session was opened with. */
     public fun getConfig(): JavaSessionConfig = JavaSessionConfig.of(session.config)
 
@@ -47,7 +50,7 @@ public class AsyncSession internal constructor(
         parameters: Map<String, Any?> = emptyMap(),
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
     ): CompletableFuture<AsyncResultCursor> =
-        scope.launchFuture { AsyncResultCursor(session.run(query, parameters, config.kotlinConfig), scope) }
+        ops.launch { AsyncResultCursor(session.run(query, parameters, config.kotlinConfig), ops) }
 
     /**
      * Like [runAsync] with a map, with [parameters] built from objects ([JavaParameters.of] for a record, a mapped
@@ -61,12 +64,12 @@ public class AsyncSession internal constructor(
         parameters: QueryParameters,
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
     ): CompletableFuture<AsyncResultCursor> =
-        scope.launchFuture { AsyncResultCursor(session.run(query, parameters, config.kotlinConfig), scope) }
+        ops.launch { AsyncResultCursor(session.run(query, parameters, config.kotlinConfig), ops) }
 
     /** Opens an explicit transaction in the session's default access mode. */
     @JvmOverloads
     public fun beginTransactionAsync(config: JavaTransactionConfig = JavaTransactionConfig.defaults()): CompletableFuture<AsyncTransaction> =
-        scope.launchFuture { AsyncTransaction(session.beginTransaction(config.kotlinConfig), scope) }
+        ops.launch { AsyncTransaction(session.beginTransaction(config.kotlinConfig), ops) }
 
     /**
      * Runs [work] in a READ transaction and commits it, with the retries of [Session.executeRead] (transient and
@@ -79,20 +82,23 @@ public class AsyncSession internal constructor(
     public fun <T> executeReadAsync(
         work: Function<AsyncTransactionContext, out CompletionStage<T>>,
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
-    ): CompletableFuture<T> = scope.launchFuture { session.executeRead(config.kotlinConfig) { tx -> runWork(tx, work) } }
+    ): CompletableFuture<T> = ops.launch { session.executeRead(config.kotlinConfig) { tx -> runWork(tx, work) } }
 
     /** Like [executeReadAsync], in a WRITE transaction. */
     @JvmOverloads
     public fun <T> executeWriteAsync(
         work: Function<AsyncTransactionContext, out CompletionStage<T>>,
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
-    ): CompletableFuture<T> = scope.launchFuture { session.executeWrite(config.kotlinConfig) { tx -> runWork(tx, work) } }
+    ): CompletableFuture<T> = ops.launch { session.executeWrite(config.kotlinConfig) { tx -> runWork(tx, work) } }
 
     /** The bookmarks of the last transaction this session committed (or the initial ones). Never blocks. */
     public fun lastBookmarks(): Set<Bookmark> = session.lastBookmarks()
 
-    /** Consumes open results, rolls back an open transaction and releases the connection. Idempotent. */
-    public fun closeAsync(): CompletableFuture<Void?> = scope.launchUnit { session.close() }
+    /**
+     * Consumes open results, rolls back an open transaction and releases the connection. Idempotent. Runs after a
+     * cancelled operation's clean-up, and to its end even if the returned future is cancelled.
+     */
+    public fun closeAsync(): CompletableFuture<Void?> = ops.launchClose { session.close() }
 }
 
 /**
@@ -102,7 +108,7 @@ public class AsyncSession internal constructor(
 internal suspend fun <T> runWork(tx: TransactionContext, work: Function<AsyncTransactionContext, out CompletionStage<T>>): T =
     supervisorScope {
         val stage = try {
-            work.apply(AsyncTransactionContext(tx, this))
+            work.apply(AsyncTransactionContext(tx, SerialFutures(this)))
         } catch (e: Throwable) {
             throw unwrap(e)
         }
@@ -120,17 +126,17 @@ internal suspend fun <T> runWork(tx: TransactionContext, work: Function<AsyncTra
  */
 public open class AsyncTransactionContext internal constructor(
     private val context: TransactionContext,
-    /** The scope the futures of this context run in. */
-    @get:JvmSynthetic internal val scope: CoroutineScope,
+    /** Where the futures of this context run, one after another. */
+    @get:JvmSynthetic internal val ops: SerialFutures,
 ) {
     /** Runs [query] in the transaction; completes with a cursor once the server accepted it. */
     @JvmOverloads
     public fun runAsync(query: String, parameters: Map<String, Any?> = emptyMap()): CompletableFuture<AsyncResultCursor> =
-        scope.launchFuture { AsyncResultCursor(context.run(query, parameters), scope) }
+        ops.launch { AsyncResultCursor(context.run(query, parameters), ops) }
 
     /** Like [runAsync] with a map, with [parameters] built from objects (see [AsyncSession.runAsync]). */
     public fun runAsync(query: String, parameters: QueryParameters): CompletableFuture<AsyncResultCursor> =
-        scope.launchFuture { AsyncResultCursor(context.run(query, parameters), scope) }
+        ops.launch { AsyncResultCursor(context.run(query, parameters), ops) }
 }
 
 /**
@@ -142,17 +148,17 @@ public open class AsyncTransactionContext internal constructor(
 public class AsyncTransaction internal constructor(
     /** The Kotlin transaction behind this view. */
     public val transaction: Transaction,
-    scope: CoroutineScope,
-) : AsyncTransactionContext(transaction, scope) {
+    ops: SerialFutures,
+) : AsyncTransactionContext(transaction, ops) {
     /** True until committed, rolled back, closed or broken. */
     public fun isOpen(): Boolean = transaction.isOpen
 
     /** Commits (open results are consumed first). */
-    public fun commitAsync(): CompletableFuture<Void?> = scope.launchUnit { transaction.commit() }
+    public fun commitAsync(): CompletableFuture<Void?> = ops.launchUnit { transaction.commit() }
 
     /** Rolls back. */
-    public fun rollbackAsync(): CompletableFuture<Void?> = scope.launchUnit { transaction.rollback() }
+    public fun rollbackAsync(): CompletableFuture<Void?> = ops.launchUnit { transaction.rollback() }
 
-    /** Rolls back unless already committed or rolled back. Idempotent. */
-    public fun closeAsync(): CompletableFuture<Void?> = scope.launchUnit { transaction.close() }
+    /** Rolls back unless already committed or rolled back. Idempotent; runs to its end even if its future is cancelled. */
+    public fun closeAsync(): CompletableFuture<Void?> = ops.launchClose { transaction.close() }
 }

@@ -94,8 +94,11 @@ public class BlockingSession internal constructor(
     /** The bookmarks of the last transaction this session committed (or the initial ones). */
     public fun lastBookmarks(): Set<Bookmark> = session.lastBookmarks()
 
-    /** Consumes open results, rolls back an open transaction and releases the connection. Idempotent. */
-    override fun close(): Unit = scope.launchUnit { session.close() }.awaitBlocking().let { }
+    /**
+     * Consumes open results, rolls back an open transaction and releases the connection. Idempotent. An interrupt
+     * does not stop it (the driver bounds it): a close that never ran would keep the connection from the pool.
+     */
+    override fun close(): Unit = scope.launchClose { session.close() }.awaitBlocking().let { }
 }
 
 /** Blocking view of a [TransactionContext]: runs queries in a managed transaction. Not thread-safe. */
@@ -131,8 +134,8 @@ public class BlockingTransaction internal constructor(
     /** Rolls back. */
     public fun rollback(): Unit = scope.launchUnit { transaction.rollback() }.awaitBlocking().let { }
 
-    /** Rolls back unless already committed or rolled back. Idempotent. */
-    override fun close(): Unit = scope.launchUnit { transaction.close() }.awaitBlocking().let { }
+    /** Rolls back unless already committed or rolled back. Idempotent; an interrupt does not stop it (it is bounded). */
+    override fun close(): Unit = scope.launchClose { transaction.close() }.awaitBlocking().let { }
 }
 
 /**
@@ -291,6 +294,8 @@ internal class CallerThread private constructor() {
                     caller.mailbox.take()
                 } catch (e: InterruptedException) {
                     outer.cancel(true)
+                    // The work is rolled back and its connection returned before the caller goes on (bounded).
+                    (outer as? CoroutineFuture<*>)?.job?.awaitEndUninterruptibly(CLEANUP_WAIT)
                     Thread.currentThread().interrupt()
                     throw ClientException("interrupted while running a managed transaction; it was cancelled", cause = e)
                 }

@@ -1,12 +1,20 @@
 package org.boltkt.javainterop
 
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.future.future
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.async
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.withContext
 import org.boltkt.client.error.ClientException
 import java.util.concurrent.CancellationException
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionException
 import java.util.concurrent.ExecutionException
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.TimeoutException
 import kotlin.time.toJavaDuration
 import kotlin.time.toKotlinDuration
 
@@ -14,15 +22,95 @@ import kotlin.time.toKotlinDuration
 // durations. No driver logic lives here.
 
 /**
- * Starts [block] as a coroutine of this scope and returns it as a future. The future completes with the block's
- * value or, exceptionally, with the *unwrapped* exception the block threw (kotlinx `future {}` does not wrap);
- * cancelling the future cancels the coroutine.
+ * A future backed by a coroutine. Cancelling the future completes it at once (as `CompletableFuture.cancel` must)
+ * and cancels the coroutine, which may still run its clean-up afterwards (discarding the rest of a result, closing
+ * a connection, returning it to the pool): [job] ends only when that is done.
  */
-internal fun <T> CoroutineScope.launchFuture(block: suspend CoroutineScope.() -> T): CompletableFuture<T> = future(block = block)
+internal class CoroutineFuture<T> : CompletableFuture<T>() {
+    internal lateinit var job: Job
+}
+
+/**
+ * Starts [block] as a coroutine of this scope and returns it as a future. The future completes with the block's
+ * value or, exceptionally, with the *unwrapped* exception the block threw; cancelling the future cancels the
+ * coroutine (see [CoroutineFuture]).
+ */
+internal fun <T> CoroutineScope.launchFuture(block: suspend CoroutineScope.() -> T): CompletableFuture<T> =
+    startFuture(this, after = null, mustRun = false, block)
 
 /** The same for work without a value: `CompletableFuture<Void>` in Java, completed with null. */
 internal fun CoroutineScope.launchUnit(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> =
-    future { block(); null }
+    launchFuture { block(); null }
+
+/** [SerialFutures.launchClose] for a caller that waits for each call (the blocking facade). */
+internal fun CoroutineScope.launchClose(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> =
+    startFuture(this, after = null, mustRun = true) { block(); null }
+
+/**
+ * Starts the futures of one session (its own, its transactions' and its cursors') one after another: each waits
+ * until the coroutine of the one before has *ended*, including the clean-up a cancelled one still runs after its
+ * future completed. Without this, a user who cancels a read and then closes the session (the natural sequence)
+ * has two coroutines working on the session's connection at once. A session is used one operation at a time
+ * anyway, so a caller that waits for each future never waits here; the wait after a cancellation is bounded by the
+ * driver's clean-up bound (10 s). Thread-safe.
+ */
+internal class SerialFutures(val scope: CoroutineScope) {
+    private var last: Job? = null
+
+    /** True when no operation of this session is still running, its clean-up included. */
+    val idle: Boolean get() = synchronized(this) { last?.isCompleted ?: true }
+
+    /** [launchFuture], after every operation started before it ended. */
+    fun <T> launch(block: suspend CoroutineScope.() -> T): CompletableFuture<T> = start(mustRun = false, block)
+
+    /** [launchUnit], after every operation started before it ended. */
+    fun launchUnit(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> = launch { block(); null }
+
+    /**
+     * Like [launchUnit] for a close: it runs to its end even when its future is cancelled (or the caller
+     * interrupted) before or while it runs, because a close that never ran keeps the session's connection from
+     * the pool for good. The driver bounds a close's clean-up.
+     */
+    fun launchClose(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> = start(mustRun = true) { block(); null }
+
+    private fun <T> start(mustRun: Boolean, block: suspend CoroutineScope.() -> T): CompletableFuture<T> = synchronized(this) {
+        startFuture(scope, last, mustRun, block).also { last = it.job }
+    }
+}
+
+private fun <T> startFuture(scope: CoroutineScope, after: Job?, mustRun: Boolean, block: suspend CoroutineScope.() -> T): CoroutineFuture<T> {
+    val future = CoroutineFuture<T>()
+    val deferred = scope.async(start = if (mustRun) CoroutineStart.ATOMIC else CoroutineStart.DEFAULT) {
+        if (after != null) {
+            // Not cancellable: when this operation is cancelled while it waits, the next one must still find the
+            // clean-up of the one before finished once this one ended.
+            withContext(NonCancellable) { after.join() }
+        }
+        if (mustRun) {
+            withContext(NonCancellable) { block() }
+        } else {
+            ensureActive()
+            block()
+        }
+    }
+    future.job = deferred
+    deferred.invokeOnCompletion { cause ->
+        if (cause == null) {
+            @OptIn(ExperimentalCoroutinesApi::class)
+            future.complete(deferred.getCompleted())
+        } else {
+            future.completeExceptionally(cause)
+        }
+    }
+    future.whenComplete { _, failure ->
+        if (failure != null) deferred.cancel(failure as? CancellationException ?: kotlinx.coroutines.CancellationException("the future was completed exceptionally", failure))
+        else deferred.cancel()
+    }
+    return future
+}
+
+/** How long a caller released by an interrupt waits for the cancelled operation's clean-up (the core bounds it by 10 s). */
+internal val CLEANUP_WAIT: java.time.Duration = java.time.Duration.ofSeconds(15)
 
 /**
  * Waits for this future on the calling thread and returns its value, rethrowing the original exception (never an
@@ -30,7 +118,9 @@ internal fun CoroutineScope.launchUnit(block: suspend CoroutineScope.() -> Unit)
  *
  * Uses [CompletableFuture.get], which parks the thread with `LockSupport.park`: no monitor is held, so a virtual
  * thread unmounts instead of pinning its carrier. When the waiting thread is interrupted, the future (and thus the
- * coroutine behind it) is cancelled, the interrupt flag is restored and a [ClientException] is thrown.
+ * coroutine behind it) is cancelled and the thread waits, uninterruptibly and at most 15 s, until the cancelled
+ * coroutine's clean-up ended (so the session's next call never meets it); then the interrupt flag is restored and a
+ * [ClientException] is thrown.
  */
 internal fun <T> CompletableFuture<T>.awaitBlocking(): T {
     try {
@@ -39,11 +129,32 @@ internal fun <T> CompletableFuture<T>.awaitBlocking(): T {
         throw unwrap(e)
     } catch (e: InterruptedException) {
         cancel(true)
+        (this as? CoroutineFuture<*>)?.job?.awaitEndUninterruptibly(CLEANUP_WAIT)
         Thread.currentThread().interrupt()
         throw ClientException("interrupted while waiting for the driver; the operation was cancelled", cause = e)
     } catch (e: CancellationException) {
         throw e
     }
+}
+
+/** Parks until this job ended or [bound] passed, ignoring (and then restoring) interrupts. */
+internal fun Job.awaitEndUninterruptibly(bound: java.time.Duration) {
+    val ended = CompletableFuture<Unit>()
+    invokeOnCompletion { ended.complete(Unit) }
+    val deadline = System.nanoTime() + bound.toNanos()
+    var interrupted = false
+    while (!ended.isDone) {
+        val left = deadline - System.nanoTime()
+        if (left <= 0) break
+        try {
+            ended.get(left, TimeUnit.NANOSECONDS)
+        } catch (_: InterruptedException) {
+            interrupted = true
+        } catch (_: TimeoutException) {
+            break
+        }
+    }
+    if (interrupted) Thread.currentThread().interrupt()
 }
 
 /** The exception a user should see: [ExecutionException] and [CompletionException] wrappers peeled off. */

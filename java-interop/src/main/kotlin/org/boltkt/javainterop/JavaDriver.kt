@@ -140,7 +140,7 @@ public class JavaDriver private constructor(
         driver.executeQuery(query, parameters, config.kotlinConfig) { result ->
             supervisorScope {
                 try {
-                    transformer.apply(AsyncResultCursor(result, this)).await()
+                    transformer.apply(AsyncResultCursor(result, SerialFutures(this))).await()
                 } catch (e: Throwable) {
                     throw unwrap(e)
                 }

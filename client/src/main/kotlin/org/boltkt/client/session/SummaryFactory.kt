@@ -11,19 +11,23 @@ import org.boltkt.protocol.value.Value
 internal object SummaryFactory {
     /** @throws org.boltkt.client.error.ProtocolException when the server's summary metadata cannot be read. */
     fun of(cursor: ResultCursor, connection: BoltConnection, query: String, parameters: Map<String, Value>): ResultSummary =
+        of(
+            SummaryInputs(
+                query = query,
+                parameters = parameters,
+                server = serverInfo(connection),
+                runMetadata = cursor.runMetadata,
+                finalMetadata = cursor.summaryMetadata ?: emptyMap(),
+                hadRecords = cursor.mayHaveHadRecords,
+            ),
+        )
+
+    /** The summary of [inputs]. @throws org.boltkt.client.error.ProtocolException when the metadata cannot be read. */
+    fun of(inputs: SummaryInputs): ResultSummary =
         try {
-            ResultSummary.from(
-                SummaryInputs(
-                    query = query,
-                    parameters = parameters,
-                    server = serverInfo(connection),
-                    runMetadata = cursor.runMetadata,
-                    finalMetadata = cursor.summaryMetadata ?: emptyMap(),
-                    hadRecords = cursor.mayHaveHadRecords,
-                ),
-            )
+            ResultSummary.from(inputs)
         } catch (e: IllegalArgumentException) {
-            throw ErrorMapper.malformedSummary(connection.address.toString(), e)
+            throw ErrorMapper.malformedSummary(inputs.server.address, e)
         }
 
     /** Memgraph may send no agent in HELLO; the summary then says `unknown`. */

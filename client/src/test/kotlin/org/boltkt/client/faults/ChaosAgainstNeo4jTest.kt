@@ -14,6 +14,8 @@ import org.boltkt.client.record.getLong
 import org.boltkt.client.use
 import org.boltkt.testsupport.faults.Fault
 import org.boltkt.testsupport.faults.FaultProxy
+import org.boltkt.testsupport.faults.ProcessResources
+import org.boltkt.testsupport.faults.ResourceSampler
 import org.boltkt.testsupport.neo4j.Neo4jVersion
 import org.boltkt.testsupport.neo4j.neo4jServerOrSkip
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -21,9 +23,9 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
 import java.net.InetSocketAddress
-import java.nio.file.Files
 import java.nio.file.Path
 import java.util.UUID
+import java.util.concurrent.atomic.AtomicLong
 import kotlin.time.Duration.Companion.seconds
 import kotlin.time.TimeSource
 
@@ -31,18 +33,40 @@ import kotlin.time.TimeSource
  * Managed writes through a proxy that injects random network faults between the driver and a real Neo4j 5.26.
  * Afterwards every promise is checked against the server itself (not through the proxy): nothing lost, nothing
  * written twice, every failure a public exception, no call past its bound, no connection, thread or file left over.
- * `-Dboltkt.chaos.seconds`, `-Dboltkt.chaos.workers` and `-Dboltkt.chaos.seed` size and repeat a run.
+ * `-Dboltkt.chaos.seconds`, `-Dboltkt.chaos.workers` and `-Dboltkt.chaos.seed` size and repeat a run;
+ * `-Dboltkt.chaos.csv=<file>` samples heap after GC, threads and fds into a CSV every
+ * `-Dboltkt.chaos.sampleSeconds` (60), as the `-Psoak` profile does for a 30-minute run.
  */
 class ChaosAgainstNeo4jTest {
     private val seconds = System.getProperty("boltkt.chaos.seconds")?.toLong() ?: 15
     private val workers = System.getProperty("boltkt.chaos.workers")?.toInt() ?: 20
     private val seed = System.getProperty("boltkt.chaos.seed")?.toLong() ?: System.nanoTime()
+    private val csv = System.getProperty("boltkt.chaos.csv")?.let { Path.of(it) }
+    private val sampleSeconds = System.getProperty("boltkt.chaos.sampleSeconds")?.toLong() ?: 60
 
-    private sealed interface Outcome {
-        val id: Int
-        val elapsedMillis: Long
-        data class Committed(override val id: Int, override val elapsedMillis: Long) : Outcome
-        data class Failed(override val id: Int, override val elapsedMillis: Long, val error: Throwable) : Outcome
+    private data class Failed(val id: Int, val elapsedMillis: Long, val error: Throwable)
+
+    /**
+     * What one worker saw, kept small so a 30-minute soak measures the driver's memory, not the test's: committed
+     * ids in an int array, failures whole, and the slowest call.
+     */
+    private class Outcomes {
+        var committed = IntArray(1024)
+        var committedCount = 0
+        val failed = ArrayList<Failed>()
+        var slowestMillis = 0L
+        var slowestId = -1
+
+        fun commit(id: Int) {
+            if (committedCount == committed.size) committed = committed.copyOf(committed.size * 2)
+            committed[committedCount++] = id
+        }
+
+        fun took(id: Int, millis: Long) {
+            if (millis > slowestMillis) { slowestMillis = millis; slowestId = id }
+        }
+
+        fun committedIds(): Sequence<Int> = (0 until committedCount).asSequence().map { committed[it] }
     }
 
     @Test
@@ -54,9 +78,11 @@ class ChaosAgainstNeo4jTest {
         // The baseline is a process that has already used a driver: the JDK's and kotlinx's shared pools keep
         // their threads once started, and only what the driver itself holds must be gone afterwards.
         warmUp(server.host, server.port, server.user, server.password)
-        val baselineThreads = liveThreads()
-        val baselineFds = openFds()
-        val baselineNames = threadNames()
+        val baselineThreads = ProcessResources.liveThreads()
+        val baselineFds = ProcessResources.openFds()
+        val baselineNames = ProcessResources.threadNames()
+        val finished = AtomicLong()
+        val sampler = csv?.let { ResourceSampler(it, sampleSeconds * 1000) { finished.get() } }
         val retryTime = 10.seconds
         val acquisition = 10.seconds
         // What the driver bounds a call by today: the retry time, plus one attempt's acquisition and its wait for an
@@ -81,26 +107,28 @@ class ChaosAgainstNeo4jTest {
                     }
                     (0 until workers).map { w ->
                         async {
-                            val mine = mutableListOf<Outcome>()
+                            val mine = Outcomes()
                             var n = 0
                             while (deadline.hasNotPassedNow()) {
-                                val id = w * 1_000_000 + n++
+                                val id = w * 10_000_000 + n++
                                 val started = TimeSource.Monotonic.markNow()
-                                mine += try {
+                                try {
                                     driver.session().use { s ->
                                         s.executeWrite { tx ->
                                             tx.run("CREATE (:BoltktChaos {run: \$run, id: \$id})", mapOf("run" to run, "id" to id)).consume()
                                         }
                                     }
-                                    Outcome.Committed(id, started.elapsedNow().inWholeMilliseconds)
+                                    mine.commit(id)
                                 } catch (e: Throwable) {
                                     if (e is kotlinx.coroutines.CancellationException && e !is kotlinx.coroutines.TimeoutCancellationException) throw e
-                                    Outcome.Failed(id, started.elapsedNow().inWholeMilliseconds, e)
+                                    mine.failed += Failed(id, started.elapsedNow().inWholeMilliseconds, e)
                                 }
+                                mine.took(id, started.elapsedNow().inWholeMilliseconds)
+                                finished.incrementAndGet()
                             }
                             mine
                         }
-                    }.awaitAll().flatten().also { windDown.cancel() }
+                    }.awaitAll().also { windDown.cancel() }
                 }
                 proxy.stopRandomFaults()
                 proxy.heal()
@@ -111,25 +139,27 @@ class ChaosAgainstNeo4jTest {
                 runBlocking { driver.close() }
             }
         }
+        sampler?.close()
         val written = countWritten(server.host, server.port, server.user, server.password, run)
         report(outcomes)
 
-        val failures = outcomes.filterIsInstance<Outcome.Failed>()
-        assertTrue(outcomes.count { it is Outcome.Committed } > 0, "some writes succeeded")
+        val failures = outcomes.flatMap { it.failed }
+        val committed = outcomes.flatMap { it.committedIds() }
+        assertTrue(committed.isNotEmpty(), "some writes succeeded")
         failures.forEach { assertTrue(it.error is BoltException, "not a public exception: ${it.error.stackTraceToString()}") }
-        outcomes.forEach { assertTrue(it.elapsedMillis <= callBound.inWholeMilliseconds, "call ${it.id} took ${it.elapsedMillis} ms: $it") }
-        for (o in outcomes) {
-            val count = written[o.id] ?: 0
-            when {
-                o is Outcome.Committed -> assertEquals(1, count, "committed write ${o.id} is on the server exactly once")
-                (o as Outcome.Failed).error is IncompleteCommitException -> assertTrue(count <= 1, "write ${o.id} twice")
-                else -> assertEquals(0, count, "write ${o.id} failed with ${o.error} yet is on the server")
-            }
+        val slowest = outcomes.maxBy { it.slowestMillis }
+        assertTrue(slowest.slowestMillis <= callBound.inWholeMilliseconds, "call ${slowest.slowestId} took ${slowest.slowestMillis} ms")
+        for (id in committed) assertEquals(1, written[id] ?: 0, "committed write $id is on the server exactly once")
+        for (f in failures) {
+            val count = written[f.id] ?: 0
+            if (f.error is IncompleteCommitException) assertTrue(count <= 1, "write ${f.id} twice")
+            else assertEquals(0, count, "write ${f.id} failed with ${f.error} yet is on the server")
         }
-        assertEquals(outcomes.size, outcomes.map { it.id }.toSet().size)
-        assertTrue(written.keys.all { id -> outcomes.any { it.id == id } }, "no write the callers do not know of")
-        awaitBaseline("threads", baselineThreads, ::liveThreads) { "new threads: ${threadNames() - baselineNames}" }
-        awaitBaseline("file descriptors", baselineFds, ::openFds) { "" }
+        val known = committed.toHashSet().also { ids -> failures.forEach { ids += it.id } }
+        assertEquals(committed.size + failures.size, known.size, "every call has its own id")
+        assertTrue(written.keys.all { it in known }, "no write the callers do not know of")
+        ProcessResources.awaitBaseline("threads", baselineThreads, { ProcessResources.liveThreads() }) { "new threads: ${ProcessResources.threadNames() - baselineNames.toSet()}" }
+        ProcessResources.awaitBaseline("file descriptors", baselineFds, { ProcessResources.openFds() }) { "" }
     }
 
     private suspend fun awaitNoneInUse(driver: org.boltkt.client.Driver) {
@@ -148,12 +178,12 @@ class ChaosAgainstNeo4jTest {
         }
     }
 
-    private fun report(outcomes: List<Outcome>) {
-        val byType = outcomes.groupingBy { if (it is Outcome.Failed) it.error::class.simpleName else "committed" }.eachCount()
-        println("chaos outcomes (${outcomes.size} calls): $byType; slowest ${outcomes.maxOfOrNull { it.elapsedMillis }} ms")
-        outcomes.filterIsInstance<Outcome.Failed>().groupBy { it.error::class }.forEach { (type, failed) ->
-            println("  ${type.simpleName}: ${failed.first().error.message?.take(300)}")
-        }
+    private fun report(outcomes: List<Outcomes>) {
+        val failed = outcomes.flatMap { it.failed }
+        val committed = outcomes.sumOf { it.committedCount }
+        val byType = failed.groupingBy { it.error::class.simpleName }.eachCount()
+        println("chaos outcomes (${committed + failed.size} calls): committed=$committed, failed $byType; slowest ${outcomes.maxOf { it.slowestMillis }} ms")
+        failed.groupBy { it.error::class }.forEach { (type, f) -> println("  ${type.simpleName}: ${f.first().error.message?.take(300)}") }
     }
 
     private companion object {
@@ -174,19 +204,5 @@ class ChaosAgainstNeo4jTest {
         } finally {
             driver.close()
         }
-    }
-
-    private fun threadNames(): List<String> = Thread.getAllStackTraces().keys.filter { it.isAlive }.map { it.name }.sorted()
-
-    private fun liveThreads(): Int = Thread.getAllStackTraces().keys.count { it.isAlive }
-
-    private fun openFds(): Int = Files.list(Path.of("/proc/self/fd")).use { it.count().toInt() }
-
-    private fun awaitBaseline(what: String, baseline: Int, now: () -> Int, detail: () -> String) {
-        val mark = TimeSource.Monotonic.markNow()
-        // Pools of the JDK and kotlinx keep a few idle threads; the driver's own must all be gone.
-        val tolerance = 4
-        while (now() > baseline + tolerance && mark.elapsedNow() < 20.seconds) Thread.sleep(100)
-        assertTrue(now() <= baseline + tolerance, "$what: ${now()} now, $baseline before the driver; ${detail()}")
     }
 }

@@ -204,6 +204,14 @@ internal class ConnectionRunner(
                 is Step.SendRaw -> write(s.bytes)
                 is Step.Delay -> { flush(); Thread.sleep(s.millis) }
                 Step.Stall -> { record.scriptCompleted = true; flush(); stall(); return true }
+                Step.HalfClose -> {
+                    record.scriptCompleted = true
+                    flush()
+                    runCatching { socket.shutdownOutput() }
+                    while (input.read(readBuffer) >= 0) { /* whatever the client still sends, until it closes */ }
+                    finish(if (server.isClosing) CloseReason.SERVER_SHUTDOWN else CloseReason.CLIENT)
+                    return true
+                }
                 is Step.Close -> {
                     record.scriptCompleted = true
                     flush()

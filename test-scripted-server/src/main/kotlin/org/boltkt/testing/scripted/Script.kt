@@ -121,6 +121,12 @@ sealed interface Step {
     /** Terminal: answer nothing more; requests are still read and logged, the socket stays open until either side closes. */
     data object Stall : Step
 
+    /**
+     * Terminal: end the server's side of the stream (FIN after everything sent) but keep reading until the client
+     * closes, so the client reads every byte sent before the end of stream, never a reset over unread requests.
+     */
+    data object HalfClose : Step
+
     /** Terminal: close the socket (FIN), or reset it (RST) when [reset]. */
     data class Close(val reset: Boolean = false) : Step
 
@@ -222,6 +228,9 @@ class ScriptBuilder {
 
     /** Stop answering and keep the socket open (terminal). */
     fun stall(): Unit = terminal(Step.Stall)
+
+    /** End the output after what was sent and read until the client closes (terminal); see [Step.HalfClose]. */
+    fun halfClose(): Unit = terminal(Step.HalfClose)
 
     /** Close the socket now (terminal). */
     fun closeConnection(): Unit = terminal(Step.Close(reset = false))

@@ -75,10 +75,7 @@ public final class Neo4jServerMain {
 
         Neo4j neo4j = builder.build();
         try {
-            neo4j.databaseManagementService()
-                    .database("system")
-                    .executeTransactionally(
-                            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            setPassword(neo4j, password);
             String version = neo4j.defaultDatabaseService()
                     .executeTransactionally(
                             "CALL dbms.components() YIELD versions RETURN versions[0] AS v",
@@ -93,6 +90,24 @@ public final class Neo4jServerMain {
             neo4j.close();
         }
         System.exit(0);
+    }
+
+    /**
+     * Sets the {@code neo4j} user's password. A store kept from an earlier run (a server restarted after a crash,
+     * {@code server.directories.data} set) already has it, and Neo4j refuses to set the same password again.
+     */
+    private static void setPassword(Neo4j neo4j, String password) {
+        try {
+            neo4j.databaseManagementService()
+                    .database("system")
+                    .executeTransactionally(
+                            "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("cannot be the same")) return;
+            }
+            throw e;
+        }
     }
 
     /** The caller's {@code dbms.ssl.policy.*} settings, parsed. */

@@ -25,6 +25,7 @@ class ProxiedConnection internal constructor(
         var cutAfter = -1L
         var flipNext = false
         var forwarded = 0L
+        var received = 0L
     }
 
     private val lock = Object()
@@ -34,6 +35,12 @@ class ProxiedConnection internal constructor(
     @Volatile
     var isClosed: Boolean = false
         private set
+
+    /**
+     * Bytes read so far from the sending side of [direction], including those a [Fault.Stall] holds: e.g. whether
+     * the server has answered, though the answer was not passed on.
+     */
+    fun received(direction: Direction): Long = synchronized(lock) { flows.getValue(direction).received }
 
     /** Bytes forwarded so far in [direction]. */
     fun forwarded(direction: Direction): Long = synchronized(lock) { flows.getValue(direction).forwarded }
@@ -114,6 +121,7 @@ class ProxiedConnection internal constructor(
         val rate: Long
         synchronized(lock) {
             val flow = flows.getValue(direction)
+            flow.received += n
             while (flow.stalled && !isClosed) lock.wait()
             if (isClosed || blackholed) return
             if (flow.flipNext) {

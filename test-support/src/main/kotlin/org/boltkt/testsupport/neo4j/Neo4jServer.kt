@@ -15,6 +15,8 @@ import kotlin.io.path.readLines
  * shutdown hook. If this JVM is killed, the child sees its standard input close and stops on its own.
  */
 class Neo4jServer internal constructor(
+    /** What was started: a restart ([Neo4jServers.restartOnSamePort]) starts the same again. */
+    val spec: Neo4jServerSpec,
     val version: Neo4jVersion,
     /** The exact server version the server reported, e.g. `5.26.30`. */
     val serverVersion: String,
@@ -40,6 +42,15 @@ class Neo4jServer internal constructor(
     fun stop() {
         requestStop()
         awaitStop()
+    }
+
+    /**
+     * Kills the server's JVM at once (SIGKILL: no shutdown, open connections die with the process, nothing is
+     * flushed beyond what the server had written) and waits until it is gone. What a power cut or `kill -9` does.
+     */
+    fun kill() {
+        process.destroyForcibly()
+        check(process.waitFor(30, TimeUnit.SECONDS)) { "$this still runs 30 s after SIGKILL" }
     }
 
     /** Asks the server to stop (closes the child's standard input) without waiting; see [awaitStop]. */
@@ -98,6 +109,7 @@ class Neo4jServer internal constructor(
             val props = ready.readLines().associate { it.substringBefore('=') to it.substringAfter('=') }
             val authority = props.getValue("bolt")
             return Neo4jServer(
+                spec = spec,
                 version = spec.version,
                 serverVersion = props.getValue("version"),
                 host = authority.substringBeforeLast(':'),

@@ -37,6 +37,38 @@ object Neo4jServers {
     /** Starts a server for [spec] that is *not* shared: the caller owns it and must [Neo4jServer.stop] it. */
     fun startPrivate(spec: Neo4jServerSpec): Neo4jServer = start(spec)
 
+    /**
+     * Starts a private server (the caller owns it and must [Neo4jServer.stop] it) whose store lives in its own
+     * directory outside the server's working directory, so that it survives a [Neo4jServer.kill] and a
+     * [restartOnSamePort] finds the data committed before the crash. The store is emptied first.
+     */
+    fun startCrashable(version: Neo4jVersion, name: String): Neo4jServer {
+        val data = buildDirectory().resolve("neo4j").resolve("crashable-${version.label}-$name-data")
+        data.toFile().deleteRecursively()
+        return start(Neo4jServerSpec(version, mapOf("server.directories.data" to data.toString()), name))
+    }
+
+    /**
+     * Kills [server] hard if it still runs ([Neo4jServer.kill]) and starts a new server of the same spec on the
+     * same host and port (over the same store when it came from [startCrashable]): clients configured with the old
+     * address reach the new server. Blocks until Bolt accepts connections; a port not yet free is tried again for
+     * up to 30 s.
+     */
+    fun restartOnSamePort(server: Neo4jServer): Neo4jServer {
+        if (server.isAlive) server.kill()
+        val spec = server.spec.copy(settings = server.spec.settings + ("server.bolt.listen_address" to "${server.host}:${server.port}"))
+        val deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30)
+        while (true) {
+            try {
+                return start(spec)
+            } catch (e: IllegalStateException) {
+                val portBusy = e.message.orEmpty().contains("Address already in use")
+                if (!portBusy || System.nanoTime() > deadline) throw e
+                Thread.sleep(500)
+            }
+        }
+    }
+
     private fun start(spec: Neo4jServerSpec): Neo4jServer {
         val jdk = JavaHomes.find(spec.version.minimumJava).getOrElse { throw IllegalStateException(unavailableReason(spec.version), it) }
         val dir = buildDirectory().resolve("neo4j").resolve(spec.directoryName())

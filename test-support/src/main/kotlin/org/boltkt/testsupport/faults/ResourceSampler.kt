@@ -1,0 +1,58 @@
+package org.boltkt.testsupport.faults
+
+import java.lang.management.ManagementFactory
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.function.LongSupplier
+
+/**
+ * Samples this JVM for a soak run and appends one CSV line per sample to [csv]:
+ * `elapsed_s,heap_after_gc_mib,threads,fds,operations` — the heap used right after a full GC that the sampler asks
+ * for (`System.gc()`: what survives, not garbage still waiting), live threads, open file descriptors, and
+ * [operations] (calls finished so far, so growth can be set against work done). The first sample is taken at once,
+ * then every [intervalMillis] until [close], which takes a last one. A daemon thread; the file is flushed per line.
+ */
+class ResourceSampler(
+    private val csv: Path,
+    private val intervalMillis: Long,
+    private val operations: LongSupplier,
+) : AutoCloseable {
+    private val started = System.nanoTime()
+    private val lock = Any()
+
+    @Volatile
+    private var running = true
+    private val thread: Thread
+
+    init {
+        csv.parent?.let(Files::createDirectories)
+        Files.writeString(csv, "elapsed_s,heap_after_gc_mib,threads,fds,operations\n")
+        sample()
+        thread = Thread({
+            try {
+                while (running) {
+                    Thread.sleep(intervalMillis)
+                    if (running) sample()
+                }
+            } catch (_: InterruptedException) {
+            }
+        }, "resource-sampler").apply { isDaemon = true; start() }
+    }
+
+    /** Takes one sample now and appends it. */
+    fun sample() = synchronized(lock) {
+        System.gc()
+        val heap = ManagementFactory.getMemoryMXBean().heapMemoryUsage.used / (1024.0 * 1024.0)
+        val elapsed = (System.nanoTime() - started) / 1_000_000_000L
+        val line = "%d,%.1f,%d,%d,%d\n".format(java.util.Locale.ROOT, elapsed, heap, ProcessResources.liveThreads(), ProcessResources.openFds(), operations.asLong)
+        Files.writeString(csv, line, java.nio.file.StandardOpenOption.APPEND)
+    }
+
+    /** Stops sampling after a last sample. */
+    override fun close() {
+        running = false
+        thread.interrupt()
+        thread.join(5_000)
+        sample()
+    }
+}

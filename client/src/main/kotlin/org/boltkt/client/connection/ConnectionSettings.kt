@@ -14,6 +14,7 @@ import org.boltkt.protocol.packstream.DecodeLimits
  * @property fallbackProposals asked on a new connection when a server refuses [proposals] (answers all zero);
  *   null fails at once.
  * @property routingContext sent in HELLO for `neo4j://` drivers (server-side routing); null for `bolt://`.
+ * @property messageLogging log every Bolt message at TRACE ([BoltMessageLog]) when the logger's TRACE level is on.
  */
 internal data class ConnectionSettings(
     val transport: TransportOptions = TransportOptions.DEFAULT,
@@ -26,6 +27,7 @@ internal data class ConnectionSettings(
     val routingContext: Map<String, String>? = null,
     val notificationFilter: NotificationFilter? = null,
     val nanoTime: () -> Long = System::nanoTime,
+    val messageLogging: Boolean = false,
 ) {
     companion object {
         const val DRIVER_VERSION: String = "0.1.0"

@@ -26,6 +26,8 @@ internal class TransactionImpl(
     private val fetchSize: Long,
     private val summaryOf: (ResultCursor, String, Map<String, Value>) -> ResultSummary,
     private val onEnd: suspend (bookmark: String?) -> Unit,
+    /** Starts the listener's view of a query (null without a listener). */
+    private val observe: ((query: String) -> QueryObservation?)? = null,
 ) : Transaction, ResultImpl.Owner {
     private val connection = lease.connection
 
@@ -55,9 +57,15 @@ internal class TransactionImpl(
         results.forEach { it.detach(keepAddressable = true) }
         ensureUsable("run a query") // a drained answer may have failed the transaction
         val values = Values.parameters(parameters)
-        val cursor = ResultCursor(lease, fetchSize, listener)
-        cursor.start(Run(query, values))
-        return ResultImpl(cursor, { summaryOf(it, query, values) }, this).also { results += it }
+        val observed = observe?.invoke(query)
+        val cursor = ResultCursor(lease, fetchSize, observed?.listener(listener) ?: listener)
+        try {
+            cursor.start(Run(query, values))
+        } catch (e: CancellationException) {
+            observed?.cancelled()
+            throw e
+        }
+        return ResultImpl(cursor, { summaryOf(it, query, values) }, observed?.owner(this) ?: this).also { results += it }
     }
 
     private suspend fun consumeOpenResults(reason: String) {

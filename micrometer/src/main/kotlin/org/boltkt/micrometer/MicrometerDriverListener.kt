@@ -108,9 +108,9 @@ public class MicrometerDriverListener @JvmOverloads constructor(
             .tags(serverTags(event.address).and("reason", event.reason.name)).register(meterRegistry).increment()
     }
 
-    override fun connectionAcquired(event: ConnectionAcquired) = acquisition(event.address, "success", event.waitNanos)
+    override fun connectionAcquired(event: ConnectionAcquired): Unit = acquisition(event.address, "success", event.waitNanos)
 
-    override fun connectionAcquisitionFailed(event: ConnectionAcquisitionFailed) = acquisition(event.address, "failure", event.waitNanos)
+    override fun connectionAcquisitionFailed(event: ConnectionAcquisitionFailed): Unit = acquisition(event.address, "failure", event.waitNanos)
 
     private fun acquisition(address: ServerAddress, outcome: String, nanos: Long) {
         Timer.builder("boltkt.connections.acquisition").description("Time to get a connection from the pool")

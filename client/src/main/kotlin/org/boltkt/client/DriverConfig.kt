@@ -1,6 +1,7 @@
 package org.boltkt.client
 
 import org.boltkt.client.connection.DriverVersion
+import org.boltkt.client.observe.DriverListener
 import org.boltkt.client.retry.RetryClassifier
 import org.boltkt.client.transport.ClientCertificateProvider
 import org.boltkt.client.transport.ServerAddress
@@ -85,6 +86,17 @@ import kotlin.time.Duration.Companion.seconds
  *   (the pre-manifest proposal, never Bolt 6.0).
  * @property ticker the clock for connection age, idle time and routing-table TTLs; [Ticker.SYSTEM] (default).
  *   Replace it only in tests (see [Ticker]).
+ * @property listener receives pool, connection, query, retry, routing and re-authentication events (see
+ *   [DriverListener] for the threading contract); null (default) costs nothing. `boltkt-micrometer` provides one
+ *   for Micrometer metrics and observations; [DriverListener.composite] combines several.
+ * @property boltMessageLogging true logs every Bolt message sent and received at TRACE on [logger] (`C: RUN ...`,
+ *   `S: SUCCESS ...`), credentials redacted (HELLO/LOGON show only the auth scheme, principal and realm; never
+ *   credentials or a custom scheme's parameters). Needs the logger's TRACE level too; false (default) logs none.
+ * @property leakedSessionDetection true watches every session: one that becomes unreachable without `close()` while
+ *   it holds a connection logs a WARN with the stack trace of where it was opened, and its connection is closed and
+ *   its place in the pool freed (the connection's state is unknown, so it is never reused). Costs a stack trace and
+ *   a `java.lang.ref.Cleaner` registration per session; false (default) leaves a leaked session's connection in use
+ *   for good, as a leaked JDBC connection would be.
  */
 public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize
@@ -110,6 +122,9 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val telemetryDisabled: Boolean = builder.telemetryDisabled
     public val handshake: HandshakeMode = builder.handshake
     public val ticker: Ticker = builder.ticker
+    public val listener: DriverListener? = builder.listener
+    public val boltMessageLogging: Boolean = builder.boltMessageLogging
+    public val leakedSessionDetection: Boolean = builder.leakedSessionDetection
 
     init {
         requireSetting(maxConnectionPoolSize > 0, "maxConnectionPoolSize must be positive, was $maxConnectionPoolSize")
@@ -169,6 +184,9 @@ public class DriverConfigBuilder internal constructor() {
     public var telemetryDisabled: Boolean = false
     public var handshake: HandshakeMode = HandshakeMode.AUTO
     public var ticker: Ticker = Ticker.SYSTEM
+    public var listener: DriverListener? = null
+    public var boltMessageLogging: Boolean = false
+    public var leakedSessionDetection: Boolean = false
 
     /** Shorthand for a liveness check after [idle] of idling, e.g. `livenessCheckAfter(5.minutes)`. */
     public fun livenessCheckAfter(idle: Duration) {

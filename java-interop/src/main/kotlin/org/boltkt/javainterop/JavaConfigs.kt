@@ -11,6 +11,7 @@ import org.boltkt.client.QueryConfig
 import org.boltkt.client.SessionConfig
 import org.boltkt.client.TransactionConfig
 import org.boltkt.client.bookmark.Bookmark
+import org.boltkt.client.observe.DriverListener
 import org.boltkt.client.transport.ClientCertificateProvider
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportKind
@@ -97,6 +98,15 @@ public class JavaDriverConfig private constructor(
     /** See [DriverConfig.ticker]. */
     public val ticker: Ticker get() = kotlinConfig.ticker
 
+    /** See [DriverConfig.listener]. */
+    public val listener: DriverListener? get() = kotlinConfig.listener
+
+    /** See [DriverConfig.boltMessageLogging]. */
+    public val boltMessageLogging: Boolean get() = kotlinConfig.boltMessageLogging
+
+    /** See [DriverConfig.leakedSessionDetection]. */
+    public val leakedSessionDetection: Boolean get() = kotlinConfig.leakedSessionDetection
+
     /** A builder starting from this config's values. */
     public fun toBuilder(): Builder = Builder(this)
 
@@ -126,6 +136,9 @@ public class JavaDriverConfig private constructor(
         private var telemetryDisabled: Boolean? = from?.telemetryDisabled
         private var handshake: HandshakeMode? = from?.handshake
         private var ticker: Ticker? = from?.ticker
+        private var listener: DriverListener? = from?.listener
+        private var boltMessageLogging: Boolean? = from?.boltMessageLogging
+        private var leakedSessionDetection: Boolean? = from?.leakedSessionDetection
 
         /** Connections per server address (idle + in use). */
         public fun withMaxConnectionPoolSize(value: Int): Builder = apply { maxConnectionPoolSize = value }
@@ -197,6 +210,19 @@ public class JavaDriverConfig private constructor(
 
         /** See [DriverConfig.ticker]: the clock for connection age, idle time and routing-table TTLs (tests only). */
         public fun withTicker(value: Ticker): Builder = apply { ticker = value }
+
+        /**
+         * See [DriverConfig.listener]: receives pool, connection, query, retry, routing and re-authentication events
+         * (implement only the methods you need; they are called on driver threads and must not block). Null
+         * (default) costs nothing. `boltkt-micrometer`'s `MicrometerDriverListener` feeds Micrometer.
+         */
+        public fun withListener(value: DriverListener?): Builder = apply { listener = value }
+
+        /** See [DriverConfig.boltMessageLogging]: TRACE log of every Bolt message, credentials redacted. */
+        public fun withBoltMessageLogging(value: Boolean): Builder = apply { boltMessageLogging = value }
+
+        /** See [DriverConfig.leakedSessionDetection]: WARN and take back the connection of a session never closed. */
+        public fun withLeakedSessionDetection(value: Boolean): Builder = apply { leakedSessionDetection = value }
         /**
          * Where the facade's coroutines run, hence where returned futures complete and non-async callbacks
          * (`thenApply`, …) execute; null (default) uses `Dispatchers.Default`. Never block in such callbacks.
@@ -231,6 +257,9 @@ public class JavaDriverConfig private constructor(
                 this@Builder.telemetryDisabled?.let { telemetryDisabled = it }
                 this@Builder.handshake?.let { handshake = it }
                 this@Builder.ticker?.let { ticker = it }
+                listener = this@Builder.listener
+                this@Builder.boltMessageLogging?.let { boltMessageLogging = it }
+                this@Builder.leakedSessionDetection?.let { leakedSessionDetection = it }
             }
             return JavaDriverConfig(kotlin, r, routingAddressRewriter, dns, executor)
         }

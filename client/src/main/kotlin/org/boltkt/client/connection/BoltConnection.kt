@@ -65,6 +65,9 @@ internal class BoltConnection(
     var server: ServerHello = ServerHello.UNKNOWN
         internal set
 
+    /** The opt-in TRACE log of every message (`DriverConfig.boltMessageLogging`); null when off. */
+    var messageLog: BoltMessageLog? = null
+
     /** The server speaks Bolt 5.4+ and asked in HELLO for TELEMETRY before each unit of work. */
     val wantsTelemetry: Boolean get() = capabilities.telemetry && server.telemetryEnabled
 
@@ -131,6 +134,7 @@ internal class BoltConnection(
         val exhausts = (request is Pull && (request.n == PULL_ALL || !capabilities.pullN)) ||
             (request is Discard && (request.n == PULL_ALL || !capabilities.pullN))
         state.beforeSend(request.kind, exhaustsResult = exhausts)
+        messageLog?.sent(request)
         val framed = ChunkWriter.DEFAULT.framedSize(packer.size)
         if (outboxSize + framed > outbox.size) outbox = outbox.copyOf(maxOf(outbox.size * 2, outboxSize + framed))
         outboxSize += ChunkWriter.DEFAULT.frameInto(packer.buffer(), 0, packer.size, outbox, outboxSize)
@@ -184,6 +188,7 @@ internal class BoltConnection(
         check(state.pendingCount > 0) { "receive() with no request pending on $address" }
         while (inbox.isEmpty()) readMore()
         val response = inbox.removeFirst()
+        messageLog?.received(response)
         guarded {
             state.onResponse(
                 when (response) {
@@ -226,6 +231,7 @@ internal class BoltConnection(
         if (next !is Response.Record && next !is Response.DecodedRecord) return null
         guarded { state.onResponse(ResponseOutcome.Record) }
         inbox.removeFirst()
+        messageLog?.received(next)
         return next
     }
 

@@ -15,6 +15,7 @@ import org.boltkt.protocol.packstream.DecodeLimits
  *   null fails at once.
  * @property routingContext sent in HELLO for `neo4j://` drivers (server-side routing); null for `bolt://`.
  * @property ioTimeouts the read and write bounds of every connection (the driver's connectionRead/WriteTimeout).
+ * @property messageLogging log every Bolt message at TRACE ([BoltMessageLog]) when the logger's TRACE level is on.
  */
 internal data class ConnectionSettings(
     val transport: TransportOptions = TransportOptions.DEFAULT,
@@ -28,6 +29,7 @@ internal data class ConnectionSettings(
     val notificationFilter: NotificationFilter? = null,
     val nanoTime: () -> Long = System::nanoTime,
     val ioTimeouts: IoTimeouts = IoTimeouts.NONE,
+    val messageLogging: Boolean = false,
 ) {
     companion object {
         val DEFAULT_USER_AGENT: String = DriverVersion.USER_AGENT

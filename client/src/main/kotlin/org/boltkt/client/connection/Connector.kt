@@ -53,6 +53,7 @@ internal class Connector(
                 transport, address, Capabilities.of(negotiated.version), settings.decodeLimits, settings.maxMessageSize,
                 settings.nanoTime, settings.ioTimeouts,
             )
+            if (settings.messageLogging && logger.isTraceEnabled) connection.messageLog = BoltMessageLog(logger, connection)
             val logon = sessionAuth?.takeIf { connection.capabilities.logonLogoff } ?: driverAuth()
             authenticate(connection, logon)
             connection.auth = logon

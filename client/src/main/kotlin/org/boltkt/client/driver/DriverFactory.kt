@@ -8,6 +8,7 @@ import org.boltkt.client.connection.ConnectionSettings
 import org.boltkt.client.connection.Connector
 import org.boltkt.client.connection.IoTimeouts
 import org.boltkt.client.error.ConfigurationException
+import org.boltkt.client.observe.DriverEvents
 import org.boltkt.client.pool.ConnectionSource
 import org.boltkt.client.pool.DirectConnectionSource
 import org.boltkt.client.pool.PoolSettings
@@ -68,7 +69,9 @@ internal object DriverFactory {
             notificationFilter = config.notificationFilter?.let { NotificationFilter(it.minimumSeverity, it.disabledClassifications) },
             nanoTime = config.ticker::read,
             ioTimeouts = IoTimeouts(read = config.connectionReadTimeout, write = config.connectionWriteTimeout),
+            messageLogging = config.boltMessageLogging,
         )
+        val events = DriverEvents.of(config.listener, config.logger)
         val connector = Connector(transports, settings, config.logger)
         val poolSettings = PoolSettings(config.maxConnectionPoolSize, config.maxConnectionLifetime, config.connectionLivenessCheckTimeout, config.ticker::read)
         fun memberSource(address: ServerAddress, fallbacks: List<ServerAddress>, resolver: (suspend (ServerAddress) -> List<ServerAddress>)?) =
@@ -81,6 +84,7 @@ internal object DriverFactory {
                 resolver = resolver,
                 logger = config.logger,
                 fallbacks = fallbacks,
+                events = events,
             )
         val routing = if (parsed.routing) {
             val pools = MemberPools { address -> memberSource(address, emptyList(), null) }
@@ -96,12 +100,12 @@ internal object DriverFactory {
                 routeTimeout = maxOf(config.connectionAcquisitionTimeout, MIN_ROUTE_TIMEOUT),
                 nanoTime = config.ticker::read,
             )
-            RoutingConnectionSource(pools, rediscovery, config.logger, nanoTime = config.ticker::read)
+            RoutingConnectionSource(pools, rediscovery, config.logger, nanoTime = config.ticker::read, events = events)
         } else {
             null
         }
         val source: ConnectionSource = routing ?: memberSource(parsed.address, parsed.addresses.drop(1), config.resolver)
         val retry = RetryPolicy(maxRetryTime = config.maxTransactionRetryTime, classifier = config.retryClassifier)
-        return DriverImpl(config, DriverContext(source, config, retry), transports, routing)
+        return DriverImpl(config, DriverContext(source, config, retry, events = events), transports, routing)
     }
 }

@@ -134,7 +134,7 @@ internal class DriverImpl(
             val routing = routing
             if (member == null || routing == null) return open(config)
             if (closed.get()) throw IllegalStateException(DRIVER_CLOSED)
-            return SessionImpl(DriverContext(routing.pinnedTo(parseMember(member)), context.config, context.retryPolicy), config)
+            return SessionImpl(DriverContext(routing.pinnedTo(parseMember(member)), context.config, context.retryPolicy, events = context.events), config)
         }
 
         override suspend fun members(database: String?): List<String> {

@@ -6,6 +6,15 @@ import org.slf4j.Logger
 import org.slf4j.helpers.NOPLogger
 import org.boltkt.client.connection.BoltConnection
 import org.boltkt.client.error.PoolClosedException
+import org.boltkt.client.observe.ConnectionClosed
+import org.boltkt.client.observe.ConnectionCloseReason
+import org.boltkt.client.observe.ConnectionCreated
+import org.boltkt.client.observe.ConnectionReleased
+import org.boltkt.client.observe.DriverEvents
+import org.boltkt.client.observe.PoolClosed
+import org.boltkt.client.observe.PoolCreated
+import org.boltkt.client.observe.PoolStats
+import java.util.concurrent.atomic.AtomicInteger
 import org.boltkt.client.transport.ServerAddress
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.nanoseconds
@@ -34,8 +43,12 @@ internal class ConnectionPool(
     private val connect: suspend () -> BoltConnection,
     private val nanoTime: () -> Long = System::nanoTime,
     private val logger: Logger = NOPLogger.NOP_LOGGER,
+    private val events: DriverEvents? = null,
 ) {
     private val permits = Semaphore(settings.maxSize)
+
+    /** Acquisitions in [acquire] (waiting for a permit, connecting, checking liveness); [tryAcquireIdle] never waits. */
+    private val pending = AtomicInteger()
     private val lock = Any()
     private val idle = ArrayDeque<BoltConnection>()
 
@@ -54,6 +67,23 @@ internal class ConnectionPool(
 
     val isClosed: Boolean get() = synchronized(lock) { closed }
 
+    /** Acquisitions under way in [acquire] right now. */
+    val pendingCount: Int get() = pending.get()
+
+    /** What listeners and gauges read; kept as a field so a gauge holding it weakly sees it as long as the pool lives. */
+    val stats: PoolStats = object : PoolStats {
+        override val inUse: Int get() = inUseCount
+        override val idle: Int get() = idleCount
+        override val pendingAcquisitions: Int get() = pendingCount
+        override val maxSize: Int get() = settings.maxSize
+        override fun toString(): String = "PoolStats($address, inUse=$inUse, idle=$idle, pending=$pendingAcquisitions)"
+    }
+
+    init {
+        logger.debug("Pool for {} created (max {} connections)", address, settings.maxSize)
+        events?.emit("poolCreated") { poolCreated(PoolCreated(address, stats)) }
+    }
+
     /**
      * A connection ready for use: an idle one (checked for age and, after idling, liveness) or a new one.
      * The caller must [release] it exactly once. Throws whatever connecting throws; [PoolClosedException] after
@@ -64,28 +94,54 @@ internal class ConnectionPool(
     suspend fun acquire(open: suspend () -> BoltConnection = connect): BoltConnection {
         ensureOpen()
         pruneLongestIdle()
-        permits.acquire()
-        var handedOut = false
+        pending.incrementAndGet()
         try {
-            ensureOpen()
-            while (true) {
-                val candidate = takeOpenIdle() ?: break
-                if (needsLivenessCheck(candidate) && !isAlive(candidate)) continue
-                markInUse(candidate)
+            permits.acquire()
+            var handedOut = false
+            try {
+                ensureOpen()
+                while (true) {
+                    val candidate = takeOpenIdle() ?: break
+                    if (needsLivenessCheck(candidate) && !isAlive(candidate)) continue
+                    markInUse(candidate)
+                    handedOut = true
+                    return candidate
+                }
+                val fresh = open()
+                created(fresh)
+                if (isClosed) {
+                    discard(fresh, ConnectionCloseReason.POOL_CLOSED)
+                    throw PoolClosedException(address)
+                }
+                markInUse(fresh)
                 handedOut = true
-                return candidate
+                return fresh
+            } finally {
+                if (!handedOut) permits.release()
             }
-            val fresh = open()
-            if (isClosed) {
-                fresh.close()
-                throw PoolClosedException(address)
-            }
-            markInUse(fresh)
-            handedOut = true
-            return fresh
         } finally {
-            if (!handedOut) permits.release()
+            pending.decrementAndGet()
         }
+    }
+
+    private fun created(connection: BoltConnection) {
+        events?.emit("connectionCreated") {
+            connectionCreated(ConnectionCreated(address, connection.server.connectionId, connection.capabilities.version.toString(), connection.server.agent))
+        }
+    }
+
+    /** Closes [connection], which this pool no longer holds, and tells the listener why. */
+    private fun discard(connection: BoltConnection, reason: ConnectionCloseReason) {
+        connection.close()
+        logger.debug("Closed {} ({})", connection, reason)
+        events?.emit("connectionClosed") { connectionClosed(ConnectionClosed(address, connection.server.connectionId, reason)) }
+    }
+
+    /** Like [discard], saying GOODBYE first when the connection is idle and in sync. */
+    private suspend fun discardGracefully(connection: BoltConnection) {
+        connection.closeWithGoodbye()
+        logger.debug("Closed {} ({})", connection, ConnectionCloseReason.POOL_CLOSED)
+        events?.emit("connectionClosed") { connectionClosed(ConnectionClosed(address, connection.server.connectionId, ConnectionCloseReason.POOL_CLOSED)) }
     }
 
     /**
@@ -100,7 +156,10 @@ internal class ConnectionPool(
         if (!permits.tryAcquire()) return null
         val candidate = takeOpenIdle()
         if (candidate == null || needsLivenessCheck(candidate)) {
-            candidate?.let { synchronized(lock) { if (closed) it.close() else idle.addFirst(it) } }
+            candidate?.let { c ->
+                val keep = synchronized(lock) { if (!closed) idle.addFirst(c); !closed }
+                if (!keep) discard(c, ConnectionCloseReason.POOL_CLOSED)
+            }
             permits.release()
             return null
         }
@@ -113,7 +172,7 @@ internal class ConnectionPool(
         while (true) {
             val candidate = synchronized(lock) { idle.removeFirstOrNull() } ?: return null
             if (!isExpired(candidate) && candidate.isOpen) return candidate
-            candidate.close()
+            discard(candidate, if (candidate.isOpen) ConnectionCloseReason.EXPIRED else ConnectionCloseReason.BROKEN_WHILE_IDLE)
         }
     }
 
@@ -123,7 +182,18 @@ internal class ConnectionPool(
      * this pool never gave) changes nothing, so a caller bug cannot free a permit another connection holds and let
      * the pool grow past its size.
      */
-    fun release(connection: BoltConnection) {
+    fun release(connection: BoltConnection) = giveBack(connection, leaked = false)
+
+    /**
+     * [release] for a connection taken back from a leaked session (called on the cleaner thread): it is closed, as
+     * its stream position is unknown, and its place freed. Never suspends or throws.
+     */
+    fun releaseLeaked(connection: BoltConnection) {
+        connection.close()
+        giveBack(connection, leaked = true)
+    }
+
+    private fun giveBack(connection: BoltConnection, leaked: Boolean) {
         val keep = connection.isReusable && !isExpired(connection)
         var staleIdle: List<BoltConnection> = emptyList()
         var staleInUse = 0
@@ -149,11 +219,13 @@ internal class ConnectionPool(
         }
         if (connection.authorizationExpired) {
             logger.info("Authorization expired on {}: closing {} idle connection(s); {} in use close when released", connection, staleIdle.size, staleInUse)
-            staleIdle.forEach { it.close() }
+            staleIdle.forEach { discard(it, ConnectionCloseReason.AUTHORIZATION_EXPIRED) }
         }
+        logger.trace("Released {} (pooled={})", connection, kept)
+        events?.emit("connectionReleased") { connectionReleased(ConnectionReleased(address, connection.server.connectionId, kept)) }
         if (!kept) {
             logger.debug("Closing {} instead of pooling it (open={}, server state {})", connection, connection.isOpen, connection.serverState)
-            connection.close()
+            discard(connection, if (leaked) ConnectionCloseReason.LEAKED_SESSION else closeReason(connection))
         }
         permits.release()
     }
@@ -174,10 +246,16 @@ internal class ConnectionPool(
                 (dead ?: ArrayList<BoltConnection>(PRUNE_PER_ACQUIRE).also { dead = it }).add(oldest)
             }
         }
-        dead?.forEach {
-            logger.debug("Closing {}, idle in the pool past its lifetime or closed", it)
-            it.close()
-        }
+        dead?.forEach { discard(it, if (it.isOpen) ConnectionCloseReason.EXPIRED else ConnectionCloseReason.NOT_REUSABLE) }
+    }
+
+    /** Why a released connection is not kept; [release] asks only for one that is not. */
+    private fun closeReason(connection: BoltConnection): ConnectionCloseReason = when {
+        connection.authorizationExpired -> ConnectionCloseReason.AUTHORIZATION_EXPIRED
+        isClosed -> ConnectionCloseReason.POOL_CLOSED
+        connection.isReusable && isExpired(connection) -> ConnectionCloseReason.EXPIRED
+        connection.isReusable -> ConnectionCloseReason.AUTHORIZATION_EXPIRED // stale: another one's authorization expired
+        else -> ConnectionCloseReason.NOT_REUSABLE
     }
 
     /** Closes every idle connection that is broken or past its lifetime (a full sweep; acquires prune a few each). */
@@ -185,25 +263,34 @@ internal class ConnectionPool(
         val stale = synchronized(lock) {
             idle.filter { isExpired(it) || !it.isOpen }.also { idle.removeAll(it) }
         }
-        stale.forEach { it.close() }
+        stale.forEach { discard(it, if (it.isOpen) ConnectionCloseReason.EXPIRED else ConnectionCloseReason.BROKEN_WHILE_IDLE) }
     }
 
     /** Closes every idle connection and refuses new acquires; in-use connections are closed on release. */
     fun close() {
-        val toClose = synchronized(lock) {
+        val (toClose, first) = synchronized(lock) {
+            val first = !closed
             closed = true
-            idle.toList().also { idle.clear() }
+            idle.toList().also { idle.clear() } to first
         }
-        toClose.forEach { it.close() }
+        toClose.forEach { discard(it, ConnectionCloseReason.POOL_CLOSED) }
+        if (first) closedNow()
+    }
+
+    private fun closedNow() {
+        logger.debug("Pool for {} closed ({} connection(s) still in use close when released)", address, inUseCount)
+        events?.emit("poolClosed") { poolClosed(PoolClosed(address, stats)) }
     }
 
     /** Like [close], but idle connections are closed with GOODBYE (bounded, best effort; see [BoltConnection.closeWithGoodbye]). */
     suspend fun closeGracefully() {
-        val toClose = synchronized(lock) {
+        val (toClose, first) = synchronized(lock) {
+            val first = !closed
             closed = true
-            idle.toList().also { idle.clear() }
+            idle.toList().also { idle.clear() } to first
         }
-        toClose.forEach { it.closeWithGoodbye() }
+        toClose.forEach { discardGracefully(it) }
+        if (first) closedNow()
     }
 
     private fun ensureOpen() {
@@ -225,11 +312,11 @@ internal class ConnectionPool(
         try {
             connection.resetAndDrain()
         } catch (e: CancellationException) {
-            connection.close()
+            discard(connection, ConnectionCloseReason.LIVENESS_CHECK_FAILED)
             throw e
         } catch (_: Exception) {
             false
-        }.also { alive -> if (!alive) connection.close() }
+        }.also { alive -> if (!alive) discard(connection, ConnectionCloseReason.LIVENESS_CHECK_FAILED) }
 
     override fun toString(): String = "ConnectionPool($address, inUse=$inUseCount, idle=$idleCount)"
 

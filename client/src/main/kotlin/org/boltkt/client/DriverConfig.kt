@@ -195,16 +195,6 @@ public class DriverConfigBuilder internal constructor() {
     }
 }
 
-/**
- * Notification filtering (Bolt 5.2+): [minimumSeverity] `WARNING`, `INFORMATION` or `OFF`; [disabledClassifications]
- * e.g. `HINT`, `UNRECOGNIZED`, `UNSUPPORTED`, `PERFORMANCE`, `DEPRECATION`, `SECURITY`, `TOPOLOGY`, `GENERIC`, `SCHEMA`.
- * Null fields keep the server's default.
- */
-public data class NotificationFilterConfig(
-    public val minimumSeverity: String? = null,
-    public val disabledClassifications: Set<String>? = null,
-)
-
 private fun requireSetting(condition: Boolean, message: String) {
     if (!condition) throw org.boltkt.client.error.ConfigurationException(message)
 }

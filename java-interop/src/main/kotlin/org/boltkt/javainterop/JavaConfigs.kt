@@ -167,7 +167,10 @@ public class JavaDriverConfig private constructor(
         public fun withFetchSize(value: Long): Builder = apply { fetchSize = value }
         /** Total time managed transactions keep retrying. */
         public fun withMaxTransactionRetryTime(value: Duration): Builder = apply { maxTransactionRetryTime = value.toKotlinOrInfinite() }
-        /** Which notifications the server sends; null keeps the server default. */
+        /**
+         * Which notifications the server sends (typed: e.g. `new NotificationFilterConfig(NotificationMinimumSeverity.WARNING)`
+         * or `NotificationFilterConfig.DISABLE_ALL`); null keeps the server default.
+         */
         public fun withNotificationFilter(value: NotificationFilterConfig?): Builder = apply { notificationFilter = value }
         /** Maps an initial address to the addresses to try, in order; the stage may complete on any thread. */
         public fun withResolver(value: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>?): Builder = apply { resolver = value }
@@ -331,7 +334,7 @@ public class JavaSessionConfig private constructor(
         public fun withImpersonatedUser(value: String?): Builder = apply { impersonatedUser = value }
         /** Session-level credentials (Bolt 5.1+). */
         public fun withAuth(value: AuthToken?): Builder = apply { auth = value }
-        /** Notification filter for this session (Bolt 5.2+). */
+        /** Notification filter for this session (Bolt 5.2+), replacing the driver's; see [NotificationFilterConfig]. */
         public fun withNotificationFilter(value: NotificationFilterConfig?): Builder = apply { notificationFilter = value }
 
         /** The immutable config. @throws IllegalArgumentException for invalid values. */

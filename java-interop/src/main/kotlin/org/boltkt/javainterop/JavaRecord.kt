@@ -17,6 +17,7 @@ import java.time.LocalDateTime
 import java.time.LocalTime
 import java.time.OffsetTime
 import java.time.ZonedDateTime
+import java.util.UUID
 
 /**
  * A Java-friendly view of one [Record]: the Kotlin typed getters (extension functions) as ordinary methods,
@@ -61,7 +62,7 @@ public class JavaRecord(
     /** Position of [key], or -1. */
     public fun indexOf(key: String): Int = record.indexOf(key)
 
-    /** Column [key] converted to a plain Java object (see `Value.asObject`): String, Long, Double, List, Map, java.time, … */
+    /** Column [key] converted to a plain Java object (see `Value.asObject`): String, Long, Double, List, Map, java.time, UUID, … */
     public fun getObject(key: String): Any? = record[key].asObject()
 
     /** The record as an insertion-ordered map of plain Java objects (see `Record.asMap`). */
@@ -227,6 +228,14 @@ public class JavaRecord(
     public fun getDuration(index: Int): DurationValue = record.getDuration(index)
     /** Column [index] as Duration, or null when the column is null. @throws org.boltkt.client.value.UncoercibleValueException for another type. */
     public fun getDurationOrNull(index: Int): DurationValue? = record.getDurationOrNull(index)
+    /** Column [key] as UUID (Bolt 6.1+); see `Record.getUuid`. @throws org.boltkt.client.value.UncoercibleValueException when null or of another type. */
+    public fun getUuid(key: String): UUID = record.getUuid(key)
+    /** Column [key] as UUID, or null when the column is null. @throws org.boltkt.client.value.UncoercibleValueException for another type. */
+    public fun getUuidOrNull(key: String): UUID? = record.getUuidOrNull(key)
+    /** Column [index] as UUID (Bolt 6.1+); see `Record.getUuid`. @throws org.boltkt.client.value.UncoercibleValueException when null or of another type. */
+    public fun getUuid(index: Int): UUID = record.getUuid(index)
+    /** Column [index] as UUID, or null when the column is null. @throws org.boltkt.client.value.UncoercibleValueException for another type. */
+    public fun getUuidOrNull(index: Int): UUID? = record.getUuidOrNull(index)
 
     override fun equals(other: Any?): Boolean = other is JavaRecord && other.record == record
     override fun hashCode(): Int = record.hashCode()

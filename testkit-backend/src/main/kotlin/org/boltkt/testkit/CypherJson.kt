@@ -30,6 +30,7 @@ import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
 import org.boltkt.protocol.value.UnboundRelationshipValue
 import org.boltkt.protocol.value.UnknownStructValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.VectorValue
 import java.time.LocalDate
@@ -72,6 +73,7 @@ object CypherJson {
             "CypherDate" -> DateValue(LocalDate.of(data.long("year").toInt(), data.long("month").toInt(), data.long("day").toInt()))
             "CypherTime" -> time(data)
             "CypherDateTime" -> dateTime(data)
+            "CypherUUID" -> UuidValue(uuid(data.str("value")))
             "CypherDuration" -> DurationValue(data.long("months"), data.long("days"), data.long("seconds"), data.long("nanoseconds"))
             else -> throw BadRequestException("unsupported Cypher value type '$name' as a parameter")
         }
@@ -102,6 +104,7 @@ object CypherJson {
             value.value.zone.takeUnless { it is ZoneOffset }?.id,
         )
         is DurationValue -> tag("CypherDuration", "months" to value.months, "days" to value.days, "seconds" to value.seconds, "nanoseconds" to value.nanos)
+        is UuidValue -> tag("CypherUUID", "value" to value.value.toString())
         is DateTimeUnknownZoneValue -> throw UnrepresentableValueException(
             "date-time with time zone id '${value.zoneId}' unknown to this JVM (boltkt returns it as DateTimeUnknownZoneValue)",
         )
@@ -143,6 +146,12 @@ object CypherJson {
         JsonObject(mapOf("name" to JsonPrimitive(name), "data" to obj(*fields)))
 
     private fun bad(name: String, data: JsonObject) = BadRequestException("malformed $name: $data")
+
+    private fun uuid(s: String): java.util.UUID = try {
+        java.util.UUID.fromString(s)
+    } catch (e: IllegalArgumentException) {
+        throw BadRequestException("CypherUUID value '$s' is not a UUID: ${e.message}")
+    }
 
     private fun float(p: JsonPrimitive): Double = if (p.isString) {
         when (p.content) {

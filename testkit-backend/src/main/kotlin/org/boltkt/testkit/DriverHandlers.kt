@@ -3,7 +3,9 @@ package org.boltkt.testkit
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
 import org.boltkt.client.BoltDriver
+import org.boltkt.client.NotificationDisabledClassification
 import org.boltkt.client.NotificationFilterConfig
+import org.boltkt.client.NotificationMinimumSeverity
 import org.boltkt.client.QueryConfig
 import org.boltkt.client.auth.AuthTokenManagers
 import org.boltkt.client.transport.TrustStrategy
@@ -65,7 +67,12 @@ object DriverHandlers {
         val severity = d.strOrNull("notificationsMinSeverity")
         val disabled = d.strings("notificationsDisabledCategories")
         if (severity == null && disabled == null) return null
-        return NotificationFilterConfig(severity, disabled?.toSet())
+        return NotificationFilterConfig(
+            severity?.let { s -> NotificationMinimumSeverity.entries.firstOrNull { it.name == s } ?: throw BadRequestException("unknown notification severity '$s'") },
+            disabled?.mapTo(LinkedHashSet()) { c ->
+                NotificationDisabledClassification.entries.firstOrNull { it.name == c } ?: throw BadRequestException("unknown notification classification '$c'")
+            },
+        )
     }
 
     internal fun driver(b: Backend, d: JsonObject): DriverEntry {

@@ -22,7 +22,7 @@ object SkipList {
 
     const val MAX_BOLT_TABLE = "testkit 5.0's table of the newest Bolt version per Neo4j version ends at 5.23+ -> 5.6 " +
         "(tests/neo4j/shared.py max_protocol_version); Neo4j 5.26 agrees to Bolt 5.8 (5.7/5.8 came with 5.26; the " +
-        "official Java driver negotiates 5.8 with it too) and 2026.x to Bolt 6, so the test's expected 5.6 is too low"
+        "official Java driver negotiates 5.8 with it too) and 2026.x to Bolt 6.x, so the test's expected 5.6 is too low"
 
     const val OWN_ADDRESS = "dials this machine's own non-loopback address (testkit's get_ip_addresses()); runs " +
         "here keep network traffic on loopback (run_testkit.py --isolated-network runs them in a namespace of their own)"

@@ -12,7 +12,7 @@ import org.boltkt.protocol.version.BoltVersion
  * @property ranges the version ranges the client can speak, most preferred first.
  * @property offerManifestV1 whether the first slot carries the manifest v1 marker.
  * @property manifestOnly ranges the client also speaks but does not spend a slot on, because every server that
- *   speaks them answers the manifest (Bolt 6.0 arrived long after manifest v1). Used only when [offerManifestV1].
+ *   speaks them answers the manifest (Bolt 6.x arrived long after manifest v1). Used only when [offerManifestV1].
  * @throws IllegalArgumentException from the constructor when there are no ranges or more slots than four.
  */
 public data class HandshakeProposals(
@@ -48,7 +48,7 @@ public data class HandshakeProposals(
         return out
     }
 
-    /** Human rendering for error messages, e.g. `manifest v1 (also 6.0), 5.8–5.0, 4.4–4.1, 3.0`. */
+    /** Human rendering for error messages, e.g. `manifest v1 (also 6.1–6.0), 5.8–5.0, 4.4–4.1, 3.0`. */
     override fun toString(): String {
         val manifest = when {
             !offerManifestV1 -> emptyList()
@@ -72,19 +72,19 @@ public data class HandshakeProposals(
         public fun manifestV1Marker(): ByteArray = MANIFEST_V1_MARKER.copyOf()
 
         /**
-         * Neo4j 3.5 to 2026.x and Memgraph: manifest v1 (through which 6.0 is also accepted: every server speaking
-         * 6.0 answers the manifest), then 5.8–5.0, 4.4–4.1 and 3.0 for servers without the manifest. Memgraph servers
+         * Neo4j 3.5 to 2026.x and Memgraph: manifest v1 (through which 6.1 and 6.0 are also accepted: every server
+         * speaking 6.x answers the manifest), then 5.8–5.0, 4.4–4.1 and 3.0 for servers without the manifest. Memgraph servers
          * that speak no 5.x stop at 4.3 or 4.1; one speaking only 5.2 finds it in the 5.8–5.0 range.
          */
         public val DEFAULT: HandshakeProposals = HandshakeProposals(
             listOf(VersionRange(5, 8, 0), VersionRange(4, 4, 1), VersionRange(3, 0)),
             offerManifestV1 = true,
-            manifestOnly = listOf(VersionRange(6, 0)),
+            manifestOnly = listOf(VersionRange(6, 1, 0)),
         )
 
         /**
          * The proposal of drivers from before the manifest (as the official 5.x drivers sent it until 2025): 5.8–5.0,
-         * 4.4–4.2, 4.1 and 3.0, without the manifest marker, so Bolt 6.0 is never chosen. Its exact 4.1 slot reaches
+         * 4.4–4.2, 4.1 and 3.0, without the manifest marker, so Bolt 6.x is never chosen. Its exact 4.1 slot reaches
          * the Neo4j 4.1/4.2 servers that read no version ranges and so refuse [DEFAULT] (a 4.2 server accepts 4.1).
          */
         public val LEGACY: HandshakeProposals = HandshakeProposals(

@@ -27,6 +27,9 @@ internal object Markers {
     const val MAP_16: Int = 0xD9
     const val MAP_32: Int = 0xDA
 
+    /** PackStream's UUID (Bolt 6.1+): this marker and the 16 bytes of the UUID, most significant first. */
+    const val UUID: Int = 0xE0
+
     /** Largest field count a (tiny) structure can carry; PackStream v1 as used by Bolt 4+ has no larger struct form. */
     const val MAX_STRUCT_FIELDS: Int = 15
 
@@ -46,6 +49,7 @@ internal object Markers {
             Markers.STRING_8, Markers.STRING_16, Markers.STRING_32 -> PackStreamType.STRING
             Markers.LIST_8, Markers.LIST_16, Markers.LIST_32 -> PackStreamType.LIST
             Markers.MAP_8, Markers.MAP_16, Markers.MAP_32 -> PackStreamType.MAP
+            Markers.UUID -> PackStreamType.UUID
             else -> null
         }
     }

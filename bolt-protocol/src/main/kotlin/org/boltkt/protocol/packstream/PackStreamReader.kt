@@ -1,6 +1,7 @@
 package org.boltkt.protocol.packstream
 
 import org.boltkt.protocol.BoltProtocolException
+import java.util.UUID
 
 /**
  * Reads PackStream values from `bytes[offset until limit]` without copying the input.
@@ -148,6 +149,21 @@ public class PackStreamReader(
         return out
     }
 
+    /**
+     * Reads PackStream's UUID (Bolt 6.1+): marker `0xE0` and 16 bytes, most significant first.
+     * @throws BoltProtocolException on another type or truncation.
+     */
+    public fun readUuid(): UUID {
+        val at = position
+        val m = peekMarker()
+        if (m != Markers.UUID) throw mismatch("UUID", m)
+        need(at, 17)
+        position += 17
+        val hi = (s32(at + 1).toLong() shl 32) or (s32(at + 5).toLong() and 0xFFFF_FFFFL)
+        val lo = (s32(at + 9).toLong() shl 32) or (s32(at + 13).toLong() and 0xFFFF_FFFFL)
+        return UUID(hi, lo)
+    }
+
     /** Reads a list header and returns how many items follow (each at least one byte, so never more than remain). */
     public fun readListHeader(): Int {
         val at = position
@@ -204,6 +220,7 @@ public class PackStreamReader(
             PackStreamType.LIST -> repeat(readListHeader()) { skip(depth + 1) }
             PackStreamType.MAP -> repeat(readMapHeader()) { readString(); skip(depth + 1) }
             PackStreamType.STRUCT -> repeat(readStructHeader().fieldCount) { skip(depth + 1) }
+            PackStreamType.UUID -> readUuid()
         }
     }
 

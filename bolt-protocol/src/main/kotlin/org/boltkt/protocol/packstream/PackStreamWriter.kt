@@ -1,5 +1,7 @@
 package org.boltkt.protocol.packstream
 
+import java.util.UUID
+
 /**
  * Writes PackStream values into a growable byte array, always choosing the smallest encoding.
  *
@@ -77,6 +79,17 @@ public class PackStreamWriter(initialCapacity: Int = 256) {
             else -> { ensure(5 + n); u8(Markers.STRING_32); u32(n) }
         }
         pos = Utf8.encode(value, buf, pos)
+    }
+
+    /**
+     * Writes PackStream's UUID: marker `0xE0`, then the 128 bits most significant first (the byte order of
+     * [UUID.toString]). Only a Bolt 6.1+ peer reads it; the value encoder checks the version.
+     */
+    public fun writeUuid(value: UUID) {
+        ensure(17); u8(Markers.UUID)
+        val hi = value.mostSignificantBits
+        val lo = value.leastSignificantBits
+        u32((hi ushr 32).toInt()); u32(hi.toInt()); u32((lo ushr 32).toInt()); u32(lo.toInt())
     }
 
     /** Writes a list header for [size] items that the caller writes next. */

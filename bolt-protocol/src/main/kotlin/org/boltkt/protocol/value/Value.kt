@@ -51,6 +51,12 @@ public class BytesValue(public val value: ByteArray) : Value {
     override fun toString(): String = "BytesValue(${value.size} bytes)"
 }
 
+/**
+ * A UUID (Bolt 6.1+, PackStream marker `0xE0` and 16 bytes): Neo4j's UUID type, as a [java.util.UUID]. Connections
+ * on older versions cannot carry it; see [ValueFormat.uuids].
+ */
+public data class UuidValue(public val value: java.util.UUID) : Value
+
 /** An ordered List of values. */
 public data class ListValue(public val values: List<Value>) : Value
 

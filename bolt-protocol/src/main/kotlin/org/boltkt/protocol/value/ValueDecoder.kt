@@ -9,7 +9,8 @@ import org.boltkt.protocol.packstream.PackStreamType
  *
  * Known tags must have the field count and field types the format prescribes, otherwise
  * [BoltProtocolException] is thrown. Tags the format does not define (including `F`/`f` when [ValueFormat.utcDateTime]
- * is set, `I`/`i` when it is not, and `V` before vectors) decode to [UnknownStructValue]. A zone id the JVM
+ * is set, `I`/`i` when it is not, and `V` before vectors) decode to [UnknownStructValue]. A UUID (marker `0xE0`)
+ * decodes to [UuidValue] when [ValueFormat.uuids] is set and is a [BoltProtocolException] otherwise. A zone id the JVM
  * does not know decodes to [DateTimeUnknownZoneValue]. Nesting is bounded by the reader's
  * [org.boltkt.protocol.packstream.DecodeLimits.maxNestingDepth].
  *
@@ -34,6 +35,11 @@ public object ValueDecoder {
             PackStreamType.LIST -> ListValue(readList(reader, format, depth))
             PackStreamType.MAP -> MapValue(readMap(reader, format, depth))
             PackStreamType.STRUCT -> StructDecoder.read(reader, format, enter(reader, depth))
+            PackStreamType.UUID -> if (format.uuids) {
+                UuidValue(reader.readUuid())
+            } else {
+                throw BoltProtocolException("PackStream UUID (marker 0xE0) arrived, but only Bolt 6.1+ carries it", reader.position)
+            }
         }
 
     /** Reads a list of values nested at [depth]. @throws BoltProtocolException when the next value is not a list. */

@@ -7,7 +7,8 @@ import java.time.ZoneOffset
  * Encodes [Value]s as PackStream for sending (query parameters, metadata), per [ValueFormat].
  *
  * Graph entities ([NodeValue], [RelationshipValue], [UnboundRelationshipValue], [PathValue]) and
- * [UnknownStructValue] are results only and cannot be sent; a [VectorValue] needs [ValueFormat.vectors]; a
+ * [UnknownStructValue] are results only and cannot be sent; a [VectorValue] needs [ValueFormat.vectors], a
+ * [UuidValue] [ValueFormat.uuids]; a
  * [DateTimeUnknownZoneValue] can only go back in the struct family it came from. Each of these throws
  * [IllegalArgumentException] naming the problem; the writer may then hold a partial value and should be reset.
  *
@@ -66,6 +67,13 @@ public object ValueEncoder {
                 writer.writeStructHeader(2, StructTags.VECTOR)
                 writer.writeBytes(byteArrayOf(value.elementType.marker.toByte()))
                 writer.writeBytes(value.data)
+            }
+            is UuidValue -> {
+                require(format.uuids) {
+                    "UUID values need Bolt 6.1 or later (Neo4j 2026.x); on an older Bolt version send the UUID as a String " +
+                        "(toString()) instead"
+                }
+                writer.writeUuid(value.value)
             }
             is NodeValue, is RelationshipValue, is UnboundRelationshipValue, is PathValue ->
                 throw IllegalArgumentException("${value::class.simpleName} is a query result and cannot be sent as a parameter")

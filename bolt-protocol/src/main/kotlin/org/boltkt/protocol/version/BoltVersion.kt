@@ -28,5 +28,6 @@ public data class BoltVersion(public val major: Int, public val minor: Int) : Co
         public val V5_0: BoltVersion = BoltVersion(5, 0)
         public val V5_8: BoltVersion = BoltVersion(5, 8)
         public val V6_0: BoltVersion = BoltVersion(6, 0)
+        public val V6_1: BoltVersion = BoltVersion(6, 1)
     }
 }

@@ -36,7 +36,8 @@ public enum class RouteForm { CLUSTER_PROCEDURE, ROUTING_PROCEDURE, V4_3, V4_4 }
  * @property impersonation `imp_user` is accepted in BEGIN/RUN/ROUTE (4.4+).
  * @property routeForm which ROUTE layout applies.
  * @property requestsUtcPatch HELLO asks for the `utc` patch (Bolt 4.3 and 4.4; 5.0+ always use UTC date-times).
- * @property valueFormat the structure choices for values (element ids, UTC date-times, vectors).
+ * @property valueFormat the structure choices for values (element ids, UTC date-times, vectors from 6.0, UUIDs
+ *   from 6.1).
  */
 @ConsistentCopyVisibility // built by the driver: internal constructor and copy, so fields can be added (docs/API.md)
 public data class Capabilities internal constructor(
@@ -100,6 +101,7 @@ public data class Capabilities internal constructor(
                     elementIds = v5,
                     utcDateTime = v5 || (utcPatch && (version == BoltVersion.V4_3 || version == BoltVersion.V4_4)),
                     vectors = version.major >= 6,
+                    uuids = version.atLeast(6, 1),
                 ),
             )
         }

@@ -50,7 +50,7 @@ class ClientHandshakeSpec : FunSpec({
 
     context("errors") {
         test("no common version names what was proposed") {
-            failure(answer = "00 00 00 00").reason shouldContain "none of the proposed Bolt versions (proposed: manifest v1 (also 6.0), 5.8–5.0, 4.4–4.1, 3.0)"
+            failure(answer = "00 00 00 00").reason shouldContain "none of the proposed Bolt versions (proposed: manifest v1 (also 6.1–6.0), 5.8–5.0, 4.4–4.1, 3.0)"
             failure(HandshakeProposals.MEMGRAPH, "00 00 00 00").reason shouldContain "proposed: 5.2–5.0, 4.3)"
         }
 
@@ -77,6 +77,7 @@ class ClientHandshakeSpec : FunSpec({
             failure(answer = "00 00 00 04").reason shouldContain "chose Bolt 4.0 (00 00 00 04), which was not proposed"
             // 6.0 is accepted only from a manifest: a server answering it in a plain slot was not offered it
             failure(answer = "00 00 00 06").reason shouldContain "chose Bolt 6.0 (00 00 00 06), which was not proposed"
+            failure(answer = "00 00 01 06").reason shouldContain "chose Bolt 6.1 (00 00 01 06), which was not proposed"
             failure(HandshakeProposals.MEMGRAPH, "00 00 08 05").reason shouldContain "Bolt 5.8"
         }
 
@@ -105,11 +106,21 @@ class ClientHandshakeSpec : FunSpec({
             step.result shouldBe NegotiatedProtocol(BoltVersion(5, 8), 0, viaManifest = true)
         }
 
-        test("server offering versions beyond the client's picks the highest common one") {
+        test("server offering versions beyond the client's picks the highest common one: 6.1 of 6.2–6.0") {
             val step = ClientHandshake().feed(bytes("00 00 01 FF 03 00 02 02 06 00 0A 0A 05 00 00 04 04 00"))
             step.shouldBeInstanceOf<HandshakeStep.SendThenDone>()
-            step.result.version shouldBe BoltVersion(6, 0)
-            step.bytes.toHex() shouldBe "00 00 00 06 00"
+            step.result.version shouldBe BoltVersion(6, 1)
+            step.bytes.toHex() shouldBe "00 00 01 06 00"
+        }
+
+        test("a 6.1 server (Neo4j 2026.x: 6.1–6.0, 5.8–5.0, 4.4) gets 6.1; a 6.0-only server 6.0") {
+            val v61 = ClientHandshake().feed(bytes("00 00 01 FF 03 00 01 01 06 00 08 08 05 00 00 04 04 00"))
+            v61.shouldBeInstanceOf<HandshakeStep.SendThenDone>()
+            v61.bytes.toHex() shouldBe "00 00 01 06 00"
+            v61.result shouldBe NegotiatedProtocol(BoltVersion.V6_1, 0, viaManifest = true)
+            val v60 = ClientHandshake().feed(bytes("00 00 01 FF 02 00 00 00 06 00 08 08 05 00"))
+            v60.shouldBeInstanceOf<HandshakeStep.SendThenDone>()
+            v60.bytes.toHex() shouldBe "00 00 00 06 00"
         }
 
         test("capabilities: the reply carries requested AND offered bits as a VarInt") {
@@ -146,7 +157,7 @@ class ClientHandshakeSpec : FunSpec({
 
         test("only unknown versions offered: error names both sides") {
             shouldThrow<BoltProtocolException> { ClientHandshake().feed(bytes("00 00 01 FF 01 00 00 00 04 00")) }
-                .reason shouldContain "the server offers 4.0, the client speaks 6.0, 5.8–5.0, 4.4–4.1, 3.0"
+                .reason shouldContain "the server offers 4.0, the client speaks 6.1–6.0, 5.8–5.0, 4.4–4.1, 3.0"
         }
 
         test("a hostile count is refused before allocating") {

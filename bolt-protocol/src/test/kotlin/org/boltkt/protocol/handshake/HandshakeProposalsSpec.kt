@@ -14,10 +14,14 @@ class HandshakeProposalsSpec : FunSpec({
             bytes("60 60 B0 17  00 00 01 FF  00 08 08 05  00 03 04 04  00 00 00 03").toHex()
     }
 
-    test("6.0 is accepted from a manifest only") {
+    test("6.1 and 6.0 are accepted from a manifest only; 6.2 is not spoken") {
         HandshakeProposals.DEFAULT.supports(BoltVersion(6, 0)) shouldBe false
+        HandshakeProposals.DEFAULT.supports(BoltVersion(6, 1)) shouldBe false
         HandshakeProposals.DEFAULT.acceptsFromManifest(BoltVersion(6, 0)) shouldBe true
+        HandshakeProposals.DEFAULT.acceptsFromManifest(BoltVersion(6, 1)) shouldBe true
+        HandshakeProposals.DEFAULT.acceptsFromManifest(BoltVersion(6, 2)) shouldBe false
         HandshakeProposals.DEFAULT.acceptsFromManifest(BoltVersion(4, 0)) shouldBe false
+        HandshakeProposals.DEFAULT.toString() shouldBe "manifest v1 (also 6.1–6.0), 5.8–5.0, 4.4–4.1, 3.0"
         HandshakeProposals(listOf(VersionRange(5, 8, 0)), manifestOnly = listOf(VersionRange(6, 0)))
             .acceptsFromManifest(BoltVersion(6, 0)) shouldBe false // no manifest offered
     }
@@ -27,6 +31,7 @@ class HandshakeProposalsSpec : FunSpec({
             bytes("60 60 B0 17  00 08 08 05  00 02 04 04  00 00 01 04  00 00 00 03").toHex()
         HandshakeProposals.LEGACY.offerManifestV1 shouldBe false
         HandshakeProposals.LEGACY.acceptsFromManifest(BoltVersion(6, 0)) shouldBe false
+        HandshakeProposals.LEGACY.acceptsFromManifest(BoltVersion(6, 1)) shouldBe false
         HandshakeProposals.LEGACY.supports(BoltVersion(4, 2)) shouldBe true
         HandshakeProposals.LEGACY.supports(BoltVersion(4, 1)) shouldBe true
     }

@@ -12,16 +12,18 @@ import org.boltkt.protocol.testing.stringList
 import org.boltkt.protocol.testing.tinyInt
 import org.boltkt.protocol.testing.toHex
 import org.boltkt.protocol.value.IntegerValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.protocol.version.Capabilities
 import java.time.Duration
+import java.util.UUID
 
 /**
  * Byte-exact request vectors for every supported version. Expected bytes are written per spec from the version
  * number alone (never from Capabilities), so a wrong capability derivation fails here too.
  */
 class RequestVectorsSpec : FunSpec({
-    val versions = listOf(BoltVersion(3, 0), BoltVersion(4, 1), BoltVersion(4, 2), BoltVersion(4, 3), BoltVersion(4, 4)) + (0..8).map { BoltVersion(5, it) } + BoltVersion(6, 0)
+    val versions = listOf(BoltVersion(3, 0), BoltVersion(4, 1), BoltVersion(4, 2), BoltVersion(4, 3), BoltVersion(4, 4)) + (0..8).map { BoltVersion(5, it) } + BoltVersion(6, 0) + BoltVersion(6, 1)
 
     fun enc(r: Request, c: Capabilities) = RequestEncoder.encodeToByteArray(r, c).toHex()
     fun expect(block: BytesBuilder.() -> Unit) = bytes(block).toHex()
@@ -69,6 +71,18 @@ class RequestVectorsSpec : FunSpec({
             test("a parameter writer's refusal reaches the caller as IllegalArgumentException") {
                 val run = Run("RETURN 1", parameterWriter = { _, _ -> throw IllegalArgumentException("vectors need Bolt 6.0 or later") })
                 shouldThrow<IllegalArgumentException> { enc(run, c) }.message shouldContain "Bolt 6.0"
+            }
+
+            test("a UUID parameter is marker E0 and 16 bytes from 6.1; before, encoding refuses it naming 6.1") {
+                val run = Run("RETURN \$u", mapOf("u" to UuidValue(UUID.fromString("550e8400-e29b-41d4-a716-446655440000"))))
+                if (ge(6, 1)) {
+                    enc(run, c) shouldBe expect {
+                        struct(3, 0x10); string("RETURN \$u")
+                        dict { entry("u") { hex("E0 55 0E 84 00 E2 9B 41 D4 A7 16 44 66 55 44 00 00") } }; hex("A0")
+                    }
+                } else {
+                    shouldThrow<IllegalArgumentException> { enc(run, c) }.message shouldContain "Bolt 6.1"
+                }
             }
 
             test("auto-commit RUN and BEGIN carry the transaction extra") {

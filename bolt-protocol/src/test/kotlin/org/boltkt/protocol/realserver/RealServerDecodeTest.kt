@@ -21,6 +21,7 @@ import org.boltkt.protocol.value.Point3DValue
 import org.boltkt.protocol.value.RelationshipValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.VectorElementType
 import org.boltkt.protocol.value.VectorValue
@@ -41,6 +42,7 @@ import java.time.OffsetTime
 import java.time.ZoneId
 import java.time.ZoneOffset
 import java.time.ZonedDateTime
+import java.util.UUID
 
 /**
  * The protocol layer against real Neo4j 5.26 and 2026.x: every Cypher type comes back decoded to its exact expected
@@ -65,7 +67,7 @@ class RealServerDecodeTest {
             val v = s.capabilities.version
             when (negotiation) {
                 Negotiation.HIGHEST -> {
-                    if (version == Neo4jVersion.LTS_5_26) assertEquals(BoltVersion(5, 8), v) else assertEquals(6, v.major, "negotiated $v")
+                    if (version == Neo4jVersion.LTS_5_26) assertEquals(BoltVersion(5, 8), v) else assertEquals(BoltVersion.V6_1, v)
                     assertEquals(true, s.negotiated.viaManifest, "both servers answer the manifest v1 offer")
                 }
                 else -> {
@@ -200,7 +202,7 @@ class RealServerDecodeTest {
         }
     }
 
-    /** Only Neo4j 2026.x speaks Bolt 6, the first version with vectors. */
+    /** Only Neo4j 2026.x speaks Bolt 6 (6.1), the first version with vectors. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("boltSixCases")
     fun `vectors on Bolt 6`(version: Neo4jVersion, negotiation: Negotiation) {
@@ -219,6 +221,25 @@ class RealServerDecodeTest {
             assertEquals(VectorElementType.FLOAT64, (row["f64"] as VectorValue).elementType)
             assertArrayEquals(doubleArrayOf(1.5, 2.5), (row["f64"] as VectorValue).toDoubleArray())
             for ((key, value) in row) assertRoundTrip(s, value, key)
+        }
+    }
+
+    /** Bolt 6.1 (Neo4j 2026.x) carries Neo4j's UUID type: PackStream marker E0 and 16 bytes, both directions. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("boltSixCases")
+    fun `UUIDs on Bolt 6_1`(version: Neo4jVersion, negotiation: Negotiation) {
+        open(version, negotiation).use { s ->
+            assertTrue(s.capabilities.valueFormat.uuids, "negotiated ${s.capabilities.version}")
+            val u = UUID.fromString("550e8400-e29b-41d4-a716-446655440000")
+            val row = s.query(
+                "CYPHER 25 RETURN \$u AS p, uuid('550e8400-e29b-41d4-a716-446655440000') AS f, toString(\$u) AS s, [\$u] AS l",
+                mapOf("u" to UuidValue(u)),
+            ).single()
+            assertEquals(UuidValue(u), row["p"])
+            assertEquals(UuidValue(u), row["f"], "Cypher's uuid() function returns the UUID type")
+            assertEquals(StringValue("550e8400-e29b-41d4-a716-446655440000"), row["s"])
+            assertEquals(ListValue(listOf(UuidValue(u))), row["l"])
+            assertRoundTrip(s, UuidValue(UUID(Long.MIN_VALUE, -1L)), "extreme bits")
         }
     }
 

@@ -33,7 +33,7 @@ object ValueArbs {
 
     fun scalar(rs: RandomSource, format: ValueFormat): Value {
         val r = rs.random
-        return when (r.nextInt(if (format.vectors) 17 else 16)) {
+        return when (r.nextInt(16 + (if (format.vectors) 1 else 0) + (if (format.uuids) 1 else 0))) {
             0 -> NullValue
             1 -> BooleanValue.of(r.nextBoolean())
             2 -> IntegerValue(edgeOrRandomLong(rs))
@@ -50,7 +50,8 @@ object ValueArbs {
             13 -> Point2DValue(r.nextLong(), r.nextDouble(), r.nextDouble())
             14 -> Point3DValue(r.nextLong(), r.nextDouble(), r.nextDouble(), r.nextDouble())
             15 -> DateTimeUnknownZoneValue(r.nextLong(-1_000_000, 1_000_000), r.nextLong(0, 1_000_000_000), "Nowhere/" + r.nextInt(1000), format.utcDateTime)
-            else -> vector(rs)
+            16 -> vector(rs)
+            else -> UuidValue(java.util.UUID(r.nextLong(), r.nextLong()))
         }
     }
 

@@ -16,7 +16,7 @@ class ValueRoundTripSpec : FunSpec({
         return ValueDecoder.read(r, f).also { r.hasRemaining() shouldBe false }
     }
 
-    for (f in listOf(ValueFormat.BOLT_5, ValueFormat.BOLT_6)) {
+    for (f in listOf(ValueFormat.BOLT_5, ValueFormat.BOLT_6, ValueFormat.BOLT_6_1)) {
         test("round trip in $f") {
             checkAll(PropTestConfig(seed = 42, iterations = 2_000), ValueArbs.arb(f)) { v -> roundTrip(v, f) shouldBe v }
         }

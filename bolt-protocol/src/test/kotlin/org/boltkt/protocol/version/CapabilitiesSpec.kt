@@ -22,6 +22,7 @@ class CapabilitiesSpec : FunSpec({
         Row(BoltVersion(5, 7), true, true, true, true, true, false, ValueFormat.BOLT_5),
         Row(BoltVersion(5, 8), true, true, true, true, true, true, ValueFormat.BOLT_5),
         Row(BoltVersion(6, 0), true, true, true, true, true, true, ValueFormat.BOLT_6),
+        Row(BoltVersion(6, 1), true, true, true, true, true, true, ValueFormat.BOLT_6_1),
     )
     for (r in rows) test("Bolt ${r.v}") {
         val c = Capabilities.of(r.v)
@@ -45,6 +46,14 @@ class CapabilitiesSpec : FunSpec({
             Capabilities.of(v, utcPatch = true).valueFormat shouldBe ValueFormat(elementIds = false, utcDateTime = true, vectors = false)
         }
         Capabilities.of(BoltVersion(5, 0)).requestsUtcPatch shouldBe false
+    }
+
+    test("UUIDs from Bolt 6.1 on: the only difference between 6.1 and 6.0") {
+        Capabilities.of(BoltVersion.V6_1).valueFormat.uuids shouldBe true
+        Capabilities.of(BoltVersion.V6_0).valueFormat.uuids shouldBe false
+        Capabilities.of(BoltVersion.V5_8).valueFormat.uuids shouldBe false
+        Capabilities.of(BoltVersion.V6_1).copy(version = BoltVersion.V6_0, valueFormat = ValueFormat.BOLT_6) shouldBe
+            Capabilities.of(BoltVersion.V6_0)
     }
 
     test("unsupported versions are rejected") {

@@ -26,6 +26,7 @@ import org.boltkt.protocol.state.ResponseOutcome
 import org.boltkt.protocol.state.ServerState
 import org.boltkt.protocol.value.BooleanValue
 import org.boltkt.protocol.value.Value
+import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.protocol.version.Capabilities
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.seconds
@@ -117,7 +118,7 @@ internal class BoltConnection(
      * Encodes [request] into the outbox; [flush] sends it. Refused (with [BoltProtocolException]) when the server
      * state does not allow it; a request the negotiated version cannot express fails with
      * [org.boltkt.protocol.message.UnsupportedByVersionException], a value that cannot be sent (a graph value from a
-     * result, a vector before Bolt 6) with [RequestEncodingException]. Nothing is buffered on failure, so the
+     * result, a vector before Bolt 6, a UUID before Bolt 6.1) with [RequestEncodingException]. Nothing is buffered on failure, so the
      * connection stays usable after either.
      */
     fun enqueue(request: Request) {
@@ -128,7 +129,7 @@ internal class BoltConnection(
         } catch (e: UnsupportedByVersionException) {
             throw e
         } catch (e: IllegalArgumentException) {
-            throw RequestEncodingException(request.kind.name, e)
+            throw RequestEncodingException(request.kind.name, e, capabilities.version)
         }
         // Before Bolt 4.0 every PULL/DISCARD is PULL_ALL/DISCARD_ALL, whatever n the caller asked for.
         val exhausts = (request is Pull && (request.n == PULL_ALL || !capabilities.pullN)) ||
@@ -386,7 +387,11 @@ internal class ServerClosedConnectionException(val address: ServerAddress, val m
 
 /**
  * A request could not be encoded because of what the caller put in it (a value the protocol cannot carry as a
- * parameter); nothing was sent and the connection is still in sync. [cause] names the value.
+ * parameter on the negotiated [version]); nothing was sent and the connection is still in sync. [cause] names the
+ * value.
  */
-internal class RequestEncodingException(val request: String, override val cause: IllegalArgumentException) :
-    IllegalArgumentException("$request cannot be sent: ${cause.message}", cause)
+internal class RequestEncodingException(
+    val request: String,
+    override val cause: IllegalArgumentException,
+    val version: BoltVersion? = null,
+) : IllegalArgumentException("$request cannot be sent${version?.let { " on Bolt $it" } ?: ""}: ${cause.message}", cause)

@@ -23,7 +23,6 @@ import org.boltkt.client.transport.TlsTransportFactory
 import org.boltkt.client.transport.TransportFactory
 import org.boltkt.client.transport.TransportOptions
 import org.boltkt.client.transport.TrustStrategy
-import org.boltkt.protocol.message.NotificationFilter
 
 /** Builds a [DriverImpl] from a URI and settings: transports, connector, pools, routing, retry policy. */
 internal object DriverFactory {
@@ -66,7 +65,7 @@ internal object DriverFactory {
             fallbackProposals = config.handshake.fallback,
             // neo4j:// sends the routing context in HELLO (and ROUTE): servers with server-side routing use it.
             routingContext = parsed.routingContext.takeIf { parsed.routing },
-            notificationFilter = config.notificationFilter?.let { NotificationFilter(it.minimumSeverity, it.disabledClassifications) },
+            notificationFilter = config.notificationFilter?.toProtocol(),
             nanoTime = config.ticker::read,
             ioTimeouts = IoTimeouts(read = config.connectionReadTimeout, write = config.connectionWriteTimeout),
             messageLogging = config.boltMessageLogging,

@@ -18,7 +18,10 @@ import org.boltkt.client.value.asMap
 import org.boltkt.client.value.asMapOrNull
 import org.boltkt.client.value.asString
 import org.boltkt.client.value.asStringOrNull
+import org.boltkt.client.value.asUuid
+import org.boltkt.client.value.asUuidOrNull
 import org.boltkt.protocol.value.Value
+import java.util.UUID
 
 // Typed getters of Record by column name and by index; the shared contract is described in RecordColumnReads.kt.
 
@@ -117,3 +120,15 @@ public fun Record.getMapOrNull(key: String): Map<String, Value>? = readKey(key, 
 
 /** Column [index] as MAP (entries unconverted), or null when the column is null. @throws org.boltkt.client.value.UncoercibleValueException for another type. */
 public fun Record.getMapOrNull(index: Int): Map<String, Value>? = readIndex(index, "getMapOrNull") { it.asMapOrNull() }
+
+/** Column [key] as UUID (Bolt 6.1+). @throws org.boltkt.client.value.UncoercibleValueException when null or of another type. */
+public fun Record.getUuid(key: String): UUID = readKey(key, "getUuid") { it.asUuid() }
+
+/** Column [index] as UUID (Bolt 6.1+). @throws org.boltkt.client.value.UncoercibleValueException when null or of another type. */
+public fun Record.getUuid(index: Int): UUID = readIndex(index, "getUuid") { it.asUuid() }
+
+/** Column [key] as UUID (Bolt 6.1+), or null when the column is null. @throws org.boltkt.client.value.UncoercibleValueException for another type. */
+public fun Record.getUuidOrNull(key: String): UUID? = readKey(key, "getUuidOrNull") { it.asUuidOrNull() }
+
+/** Column [index] as UUID (Bolt 6.1+), or null when the column is null. @throws org.boltkt.client.value.UncoercibleValueException for another type. */
+public fun Record.getUuidOrNull(index: Int): UUID? = readIndex(index, "getUuidOrNull") { it.asUuidOrNull() }

@@ -252,9 +252,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             database = target.send,
             impersonatedUser = this.config.impersonatedUser,
             // The driver-wide filter travels once per connection in HELLO; BEGIN/RUN carry only a session's own.
-            notificationFilter = this.config.notificationFilter?.let {
-                org.boltkt.protocol.message.NotificationFilter(it.minimumSeverity, it.disabledClassifications)
-            },
+            notificationFilter = this.config.notificationFilter?.toProtocol(),
         )
 
     /** The listener's `transactionRetried` for one managed transaction: [previous] is the last attempt's failure. */

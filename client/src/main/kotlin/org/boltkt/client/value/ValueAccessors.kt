@@ -22,6 +22,7 @@ import org.boltkt.protocol.value.Point3DValue
 import org.boltkt.protocol.value.RelationshipValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.VectorValue
 import java.time.LocalDate
@@ -29,6 +30,7 @@ import java.time.LocalDateTime
 import java.time.LocalTime
 import java.time.OffsetTime
 import java.time.ZonedDateTime
+import java.util.UUID
 
 // Typed reads of a Value. Each `asX()` throws UncoercibleValueException when the value is NullValue or of another
 // type; each `asXOrNull()` returns null for NullValue and throws the same way for another type. No implicit
@@ -182,3 +184,9 @@ public fun Value.asVector(): VectorValue = this as? VectorValue ?: mismatch("VEC
 
 /** As [asVector], or null for [NullValue]. */
 public fun Value.asVectorOrNull(): VectorValue? = if (this === NullValue) null else asVector()
+
+/** A [UuidValue] (Bolt 6.1+) as `java.util.UUID`. @throws UncoercibleValueException otherwise (a STRING is not parsed). */
+public fun Value.asUuid(): UUID = (this as? UuidValue)?.value ?: mismatch("UUID")
+
+/** As [asUuid], or null for [NullValue]. */
+public fun Value.asUuidOrNull(): UUID? = if (this === NullValue) null else asUuid()

@@ -24,6 +24,7 @@ import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
 import org.boltkt.protocol.value.UnboundRelationshipValue
 import org.boltkt.protocol.value.UnknownStructValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.VectorValue
 
@@ -45,6 +46,7 @@ import org.boltkt.protocol.value.VectorValue
  * | [LocalTimeValue] | `java.time.LocalTime` |
  * | [LocalDateTimeValue] | `java.time.LocalDateTime` |
  * | [DateTimeValue] | `java.time.ZonedDateTime` |
+ * | [UuidValue] | `java.util.UUID` |
  *
  * Every other value has no faithful native form and is returned unchanged: [DurationValue] (months, days and
  * seconds are independent, so neither `java.time.Duration` nor `Period` fits), [Point2DValue], [Point3DValue],
@@ -69,6 +71,7 @@ public fun Value.asObject(): Any? = when (this) {
     is LocalTimeValue -> value
     is LocalDateTimeValue -> value
     is DateTimeValue -> value
+    is UuidValue -> value
     is DurationValue, is Point2DValue, is Point3DValue, is VectorValue, is NodeValue, is RelationshipValue,
     is UnboundRelationshipValue, is PathValue, is DateTimeUnknownZoneValue, is UnknownStructValue -> this
 }

@@ -22,13 +22,14 @@ import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
 import org.boltkt.protocol.value.UnboundRelationshipValue
 import org.boltkt.protocol.value.UnknownStructValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.VectorValue
 
 /**
  * The Cypher type name of this value, as used in error messages: `NULL`, `BOOLEAN`, `INTEGER`, `FLOAT`, `STRING`,
  * `BYTES`, `LIST`, `MAP`, `NODE`, `RELATIONSHIP`, `PATH`, `DATE`, `ZONED TIME`, `LOCAL TIME`, `LOCAL DATETIME`,
- * `ZONED DATETIME`, `DURATION`, `POINT`, `VECTOR`, or `STRUCT 0xNN` for an unknown structure. Pure function.
+ * `ZONED DATETIME`, `DURATION`, `POINT`, `VECTOR`, `UUID`, or `STRUCT 0xNN` for an unknown structure. Pure function.
  */
 public fun Value.typeName(): String = when (this) {
     NullValue -> "NULL"
@@ -50,5 +51,6 @@ public fun Value.typeName(): String = when (this) {
     is DurationValue -> "DURATION"
     is Point2DValue, is Point3DValue -> "POINT"
     is VectorValue -> "VECTOR"
+    is UuidValue -> "UUID"
     is UnknownStructValue -> "STRUCT 0x%02X".format(tag)
 }

@@ -14,6 +14,7 @@ import org.boltkt.protocol.value.MapValue
 import org.boltkt.protocol.value.NullValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import java.time.Instant
 import java.time.LocalDate
@@ -24,6 +25,7 @@ import java.time.OffsetTime
 import java.time.Period
 import java.time.ZoneOffset
 import java.time.ZonedDateTime
+import java.util.UUID
 
 /**
  * Conversions from Kotlin/Java values to the wire [Value] model, used for query parameters.
@@ -43,7 +45,9 @@ import java.time.ZonedDateTime
  *   `OffsetDateTime` → [DateTimeValue] with the offset as zone, `Instant` → [DateTimeValue] in UTC
  *   (reading it back yields a `ZonedDateTime` at offset `Z`);
  * - `java.time.Duration` → [DurationValue] of seconds and nanoseconds only; `java.time.Period` → [DurationValue]
- *   of months (years × 12 + months) and days.
+ *   of months (years × 12 + months) and days;
+ * - `java.util.UUID` → [UuidValue] (Neo4j's UUID type; only a Bolt 6.1+ connection can send it, an older one
+ *   fails before sending with a [org.boltkt.client.error.ClientException] saying to send `toString()` instead).
  *
  * Stateless and thread-safe. The input collections are read once during the call; the result is independent of them.
  */
@@ -139,13 +143,13 @@ public object Values {
         is Instant -> DateTimeValue(value.atZone(ZoneOffset.UTC))
         is java.time.Duration -> DurationValue(0, 0, value.seconds, value.nano.toLong())
         is Period -> DurationValue(value.toTotalMonths(), value.days.toLong(), 0, 0)
+        is UUID -> UuidValue(value)
         else -> throw IllegalArgumentException(unsupported(value))
     }
 
     private fun unsupported(value: Any): String {
         val type = value::class.java.name
         val fix = when (value) {
-            is java.util.UUID -> "convert it to a String"
             is java.math.BigInteger -> "convert it to a Long, or to a String to keep every digit"
             is java.math.BigDecimal -> "convert it to a Double, or to a String to keep the exact decimal"
             is Enum<*> -> "send its name (or ordinal) instead"

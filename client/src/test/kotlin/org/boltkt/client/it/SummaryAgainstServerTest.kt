@@ -1,6 +1,10 @@
 package org.boltkt.client.it
 
+import org.boltkt.client.NotificationDisabledClassification
 import org.boltkt.client.NotificationFilterConfig
+import org.boltkt.client.NotificationMinimumSeverity
+import org.boltkt.client.summary.NotificationCategory
+import org.boltkt.client.summary.NotificationSeverity
 import org.boltkt.client.summary.QueryType
 import org.boltkt.client.use
 import org.boltkt.testsupport.neo4j.Neo4jVersion
@@ -62,13 +66,41 @@ class SummaryAgainstServerTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Neo4jVersion::class)
     fun `notification filters from the driver and the session reach the server`(version: Neo4jVersion) =
-        withDriver(version, { notificationFilter = NotificationFilterConfig(minimumSeverity = "OFF") }) { driver, _ ->
+        withDriver(version, { notificationFilter = NotificationFilterConfig.DISABLE_ALL }) { driver, _ ->
             val query = "EXPLAIN MATCH (a:BoltktNone), (b:BoltktNone) RETURN a, b"
             driver.session().use { session ->
                 assertTrue(session.run(query).consume().notifications.isEmpty(), "driver-level filter OFF silences all")
             }
-            driver.session { notificationFilter = NotificationFilterConfig(minimumSeverity = "INFORMATION") }.use { session ->
+            driver.session { notificationFilter = NotificationFilterConfig(NotificationMinimumSeverity.INFORMATION) }.use { session ->
                 assertTrue(session.run(query).consume().notifications.isNotEmpty(), "the session's filter overrides the driver's")
             }
         }
+
+    /**
+     * An unknown label is a WARNING of classification UNRECOGNIZED on both servers, the cartesian product an
+     * INFORMATION of PERFORMANCE: each typed filter removes exactly what it names.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `typed filters suppress a warning notification`(version: Neo4jVersion) = withDriver(version) { driver, _ ->
+        val query = "EXPLAIN MATCH (a:BoltktNoSuchLabel), (b:BoltktNoSuchLabel) RETURN a, b"
+        suspend fun notificationsWith(filter: NotificationFilterConfig?) =
+            driver.session { notificationFilter = filter }.use { it.run(query).consume().notifications }
+
+        val unfiltered = notificationsWith(null)
+        val warnings = unfiltered.filter { it.code == "Neo.ClientNotification.Statement.UnknownLabelWarning" }
+        assertTrue(warnings.isNotEmpty(), "unknown-label warning expected: $unfiltered")
+        assertTrue(warnings.all { it.severity == NotificationSeverity.WARNING && it.category == NotificationCategory.UNRECOGNIZED }, "$warnings")
+        assertTrue(unfiltered.any { it.severity == NotificationSeverity.INFORMATION }, "cartesian product: $unfiltered")
+
+        val noUnrecognized = notificationsWith(NotificationFilterConfig.disabling(NotificationDisabledClassification.UNRECOGNIZED))
+        assertTrue(noUnrecognized.none { it.category == NotificationCategory.UNRECOGNIZED }, "UNRECOGNIZED disabled: $noUnrecognized")
+        assertTrue(noUnrecognized.any { it.category == NotificationCategory.PERFORMANCE }, "PERFORMANCE still sent: $noUnrecognized")
+
+        val warningsOnly = notificationsWith(NotificationFilterConfig(NotificationMinimumSeverity.WARNING))
+        assertEquals(warnings.map { it.code }.toSet(), warningsOnly.map { it.code }.toSet(), "minimum severity WARNING: $warningsOnly")
+        assertTrue(warningsOnly.all { it.severity == NotificationSeverity.WARNING }, "minimum severity WARNING: $warningsOnly")
+
+        assertEquals(emptyList<Any>(), notificationsWith(NotificationFilterConfig.DISABLE_ALL), "OFF disables all")
+    }
 }

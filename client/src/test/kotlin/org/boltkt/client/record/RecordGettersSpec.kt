@@ -25,6 +25,7 @@ import org.boltkt.protocol.value.Point3DValue
 import org.boltkt.protocol.value.RelationshipValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.VectorValue
 import java.time.LocalDate
@@ -33,6 +34,7 @@ import java.time.LocalTime
 import java.time.OffsetTime
 import java.time.ZoneOffset
 import java.time.ZonedDateTime
+import java.util.UUID
 
 /** One row per getter: name, a matching value, the expected result, and a value of another type. */
 private class Case(
@@ -54,6 +56,7 @@ class RecordGettersSpec : FunSpec({
     val ot = OffsetTime.of(1, 2, 3, 4, ZoneOffset.ofHours(2))
     val vec = VectorValue.ofDoubles(doubleArrayOf(1.0))
     val s = StringValue("s")
+    val uuid = UUID.fromString("550e8400-e29b-41d4-a716-446655440000")
 
     val cases = listOf(
         Case("getString", s, "s", IntegerValue(1), Record::getString, Record::getString, Record::getStringOrNull, Record::getStringOrNull),
@@ -75,6 +78,8 @@ class RecordGettersSpec : FunSpec({
         Case("getLocalDateTime", LocalDateTimeValue(LocalDateTime.MIN), LocalDateTime.MIN, DateTimeValue(zdt), Record::getLocalDateTime, Record::getLocalDateTime, Record::getLocalDateTimeOrNull, Record::getLocalDateTimeOrNull),
         Case("getZonedDateTime", DateTimeValue(zdt), zdt, LocalDateTimeValue(LocalDateTime.MIN), Record::getZonedDateTime, Record::getZonedDateTime, Record::getZonedDateTimeOrNull, Record::getZonedDateTimeOrNull),
         Case("getDuration", DurationValue(1, 2, 3, 4), DurationValue(1, 2, 3, 4), s, Record::getDuration, Record::getDuration, Record::getDurationOrNull, Record::getDurationOrNull),
+        // A UUID's text is a STRING, not a UUID: no implicit parsing.
+        Case("getUuid", UuidValue(uuid), uuid, StringValue(uuid.toString()), Record::getUuid, Record::getUuid, Record::getUuidOrNull, Record::getUuidOrNull),
     )
     val keys = RecordKeys.of(listOf("x", "n", "w"))
 

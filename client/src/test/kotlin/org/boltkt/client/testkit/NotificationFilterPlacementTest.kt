@@ -2,7 +2,9 @@ package org.boltkt.client.testkit
 
 import kotlinx.coroutines.runBlocking
 import org.boltkt.client.BoltDriver
+import org.boltkt.client.NotificationDisabledClassification
 import org.boltkt.client.NotificationFilterConfig
+import org.boltkt.client.NotificationMinimumSeverity
 import org.boltkt.client.use
 import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.RequestKind
@@ -37,12 +39,17 @@ class NotificationFilterPlacementTest {
             }
         }.start().use { server ->
             val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) {
-                notificationFilter = NotificationFilterConfig(minimumSeverity = "OFF")
+                notificationFilter = NotificationFilterConfig.DISABLE_ALL
             }
             try {
                 runBlocking {
                     driver.session().use { it.run("CREATE ()").consume() }
-                    driver.session { notificationFilter = NotificationFilterConfig(minimumSeverity = "WARNING") }
+                    driver.session {
+                        notificationFilter = NotificationFilterConfig(
+                            NotificationMinimumSeverity.WARNING,
+                            setOf(NotificationDisabledClassification.HINT, NotificationDisabledClassification.GENERIC),
+                        )
+                    }
                         .use { it.run("CREATE ()").consume() }
                 }
             } finally {
@@ -53,5 +60,7 @@ class NotificationFilterPlacementTest {
         assertEquals("OFF", hello["notifications_minimum_severity"])
         assertFalse("notifications_minimum_severity" in runs[0], "RUN repeated the driver filter: ${runs[0]}")
         assertEquals("WARNING", runs[1]["notifications_minimum_severity"])
+        // Bolt 5.2 names them categories (the key became notifications_disabled_classifications in 5.5).
+        assertEquals(listOf("HINT", "GENERIC"), runs[1]["notifications_disabled_categories"])
     }
 }

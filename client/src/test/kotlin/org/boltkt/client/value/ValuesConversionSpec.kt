@@ -33,6 +33,7 @@ import org.boltkt.protocol.value.NodeValue
 import org.boltkt.protocol.value.NullValue
 import org.boltkt.protocol.value.Point2DValue
 import org.boltkt.protocol.value.StringValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.VectorValue
 import java.time.Instant
 import java.time.LocalDate
@@ -113,9 +114,16 @@ class ValuesConversionSpec : FunSpec({
         shouldThrow<IllegalArgumentException> { Values.of(listOf(mapOf("ok" to mapOf(null to 1)))) }.message shouldContain "null"
     }
 
+    test("java.util.UUID is Neo4j's UUID type (Bolt 6.1) and comes back as itself") {
+        val u = java.util.UUID.fromString("550e8400-e29b-41d4-a716-446655440000")
+        Values.of(u) shouldBe UuidValue(u)
+        Values.of(u).asObject() shouldBe u
+        Values.of(u).typeName() shouldBe "UUID"
+        Values.of(listOf(u)) shouldBe ListValue(listOf(UuidValue(u)))
+        Values.parameters(mapOf("id" to u)) shouldBe mapOf("id" to UuidValue(u))
+    }
+
     test("unsupported types name the type and the fix") {
-        shouldThrow<IllegalArgumentException> { Values.of(java.util.UUID.randomUUID()) }.message shouldBe
-            "java.util.UUID cannot be sent as a Cypher parameter; convert it to a String"
         shouldThrow<IllegalArgumentException> { Values.of(java.math.BigDecimal.ONE) }.message shouldContain "java.math.BigDecimal"
         shouldThrow<IllegalArgumentException> { Values.of(java.math.BigInteger.ONE) }.message shouldContain "to a Long"
         shouldThrow<IllegalArgumentException> { Values.of(java.time.DayOfWeek.MONDAY) }.message shouldContain "send its name"

@@ -14,16 +14,18 @@ import org.boltkt.protocol.value.MapValue
 import org.boltkt.protocol.value.NullValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.TimeValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import java.time.LocalDate
 import java.time.LocalDateTime
 import java.time.LocalTime
 import java.time.OffsetTime
 import java.time.ZonedDateTime
+import java.util.UUID
 
 /**
  * Converts a Kotlin native to a [Value]: null, [Value] (unchanged), String/Char, Byte/Short/Int/Long, Float/Double,
- * Boolean, ByteArray, java.time dates and times, Map (keys via toString), List/Iterable/Array/Sequence.
+ * Boolean, ByteArray, java.time dates and times, UUID, Map (keys via toString), List/Iterable/Array/Sequence.
  *
  * @throws IllegalArgumentException for anything else.
  */
@@ -45,6 +47,7 @@ fun toValue(x: Any?): Value = when (x) {
     is OffsetTime -> TimeValue(x)
     is LocalDateTime -> LocalDateTimeValue(x)
     is ZonedDateTime -> DateTimeValue(x)
+    is UUID -> UuidValue(x)
     is Map<*, *> -> MapValue(x.entries.associate { (k, v) -> k.toString() to toValue(v) })
     is Iterable<*> -> ListValue(x.map(::toValue))
     is Array<*> -> ListValue(x.map(::toValue))
@@ -57,7 +60,7 @@ fun valueMap(vararg pairs: Pair<String, Any?>): Map<String, Value> = pairs.assoc
 
 /**
  * The inverse of [toValue] for the basic types: Null → null, Boolean, Long, Double, String, ByteArray,
- * List, Map; temporal values to their java.time value; anything else (graph entities, points...) stays a [Value].
+ * List, Map; temporal values to their java.time value, a UUID to `java.util.UUID`; anything else (graph entities, points...) stays a [Value].
  */
 fun Value.toNative(): Any? = when (this) {
     NullValue -> null
@@ -73,6 +76,7 @@ fun Value.toNative(): Any? = when (this) {
     is LocalTimeValue -> value
     is LocalDateTimeValue -> value
     is DateTimeValue -> value
+    is UuidValue -> value
     else -> this
 }
 

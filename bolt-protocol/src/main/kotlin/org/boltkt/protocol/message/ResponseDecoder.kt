@@ -30,6 +30,7 @@ public object ResponseDecoder {
      * (the reader at the fields list) and the result is a [Response.DecodedRecord]; the decoder must consume exactly
      * that list (trailing bytes are refused as usual) and throw [BoltProtocolException] for malformed bytes.
      */
+    @JvmOverloads
     public fun decode(
         bytes: ByteArray,
         capabilities: Capabilities,

@@ -45,6 +45,7 @@ internal class BoltMessageLog(private val logger: Logger, private val connection
             when (response) {
                 is Response.Success -> "SUCCESS ${response.metadata}"
                 is Response.Record -> "RECORD ${response.fields}"
+                is Response.DecodedRecord -> "RECORD (decoded straight into a typed row)"
                 Response.Ignored -> "IGNORED"
                 is Response.Failure -> "FAILURE ${response.code} \"${response.message}\""
             },

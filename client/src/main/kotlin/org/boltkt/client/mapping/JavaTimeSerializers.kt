@@ -12,6 +12,7 @@ import org.boltkt.protocol.value.DurationValue
 import org.boltkt.protocol.value.LocalDateTimeValue
 import org.boltkt.protocol.value.LocalTimeValue
 import org.boltkt.protocol.value.TimeValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import java.time.Instant
 import java.time.LocalDate
@@ -114,6 +115,6 @@ public object PeriodSerializer : BoltScalarSerializer<Period>("java.time.Period"
 
 /** A `STRING` in UUID form (or, with Bolt 6.1, a UUID value) ↔ [UUID]. */
 public object UuidSerializer : BoltScalarSerializer<UUID>("java.util.UUID") {
-    override fun fromValue(value: Value): UUID? = null
+    override fun fromValue(value: Value): UUID? = (value as? UuidValue)?.value
     override fun parse(text: String): UUID = UUID.fromString(text)
 }

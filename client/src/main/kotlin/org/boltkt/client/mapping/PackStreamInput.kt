@@ -42,6 +42,7 @@ internal class PackStreamInput : BoltInput {
         PackStreamType.BYTES -> InputType.BYTES
         PackStreamType.LIST -> InputType.LIST
         PackStreamType.MAP -> InputType.MAP
+        PackStreamType.UUID -> InputType.OTHER
         PackStreamType.STRUCT -> when (r.peekStructTag()) {
             NODE -> InputType.NODE
             RELATIONSHIP, UNBOUND_RELATIONSHIP -> InputType.RELATIONSHIP
@@ -52,6 +53,7 @@ internal class PackStreamInput : BoltInput {
 
     override fun peekTypeName(): String = when (r.peekType()) {
         PackStreamType.STRUCT -> structName(r.peekStructTag())
+        PackStreamType.UUID -> "UUID"
         else -> peekType().name
     }
 

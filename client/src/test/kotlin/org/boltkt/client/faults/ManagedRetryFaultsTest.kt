@@ -1,5 +1,6 @@
 package org.boltkt.client.faults
 
+import org.boltkt.client.observe.RecordingLogger
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.matchers.shouldBe
 import org.boltkt.client.error.IncompleteCommitException
@@ -30,14 +31,14 @@ class ManagedRetryFaultsTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(TransportKind::class)
     fun `a transient FAILURE is retried, logged through the configured logger, and the second attempt's value returned`(transport: TransportKind) {
-        val logger = CapturingLogger()
+        val logger = RecordingLogger()
         retriedOnce(transport, logger)
-        logger.messages.any { it.startsWith("INFO Managed WRITE transaction attempt 1 failed with TransientException (Neo.TransientError.Transaction.DeadlockDetected)") } shouldBe true
-        logger.messages.any { it == "INFO Retrying a managed WRITE transaction (attempt 2)" } shouldBe true
-        logger.messages.any { it.startsWith("DEBUG Connected to ") } shouldBe true
+        logger.formatted().any { it.startsWith("INFO Managed WRITE transaction attempt 1 failed with TransientException (Neo.TransientError.Transaction.DeadlockDetected)") } shouldBe true
+        logger.formatted().any { it == "INFO Retrying a managed WRITE transaction (attempt 2)" } shouldBe true
+        logger.formatted().any { it.startsWith("DEBUG Connected to ") } shouldBe true
     }
 
-    private fun retriedOnce(transport: TransportKind, logger: CapturingLogger) = withDriver(
+    private fun retriedOnce(transport: TransportKind, logger: RecordingLogger) = withDriver(
         ScriptedBoltServer {
             greet()
             expect(RequestKind.BEGIN); reply(success())

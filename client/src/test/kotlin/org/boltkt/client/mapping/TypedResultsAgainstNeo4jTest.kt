@@ -78,6 +78,9 @@ data class Everything(
 data class Vectors(val f32: FloatArray, val i8: LongArray, val f64: List<Double>)
 
 @Serializable
+data class UuidRow(val id: UUID, val text: UUID, val ids: List<UUID>)
+
+@Serializable
 data class MovieRow(val title: String, val released: Long)
 
 /** Typed results against real Neo4j 5.26 and 2026.x: every Cypher type into Kotlin classes, errors, and the streaming rules. */
@@ -156,6 +159,21 @@ class TypedResultsAgainstNeo4jTest {
         assertEquals(listOf(1.5f, 2.5f), v.f32.toList())
         assertEquals(listOf(1L, -2L, 3L), v.i8.toList())
         assertEquals(listOf(1.5, 2.5), v.f64)
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `Bolt 6_1 UUID values map into java_util_UUID on both paths`(version: Neo4jVersion) = withDriver(version) { driver, _ ->
+        val bolt = driver.serverInfo().protocolVersion
+        assumeTrue(bolt.major > 6 || (bolt.major == 6 && bolt.minor >= 1), "UUID values need Bolt 6.1 (Neo4j 2026.x); this server negotiated Bolt $bolt")
+        val u = UUID.fromString("550e8400-e29b-41d4-a716-446655440000")
+        val query = "CYPHER 25 RETURN uuid('$u') AS id, '$u' AS text, [uuid('$u'), uuid('$u')] AS ids"
+        driver.session().use { session ->
+            val fromBytes = session.run(query).single<UuidRow>()
+            val fromValues = session.run(query).single().decode<UuidRow>()
+            assertEquals(UuidRow(u, u, listOf(u, u)), fromBytes)
+            assertEquals(fromBytes, fromValues)
+        }
     }
 
     @ParameterizedTest(name = "{0}")

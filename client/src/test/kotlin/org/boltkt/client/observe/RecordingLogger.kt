@@ -18,6 +18,9 @@ class RecordingLogger(private val traceEnabled: Boolean = true) : AbstractLogger
 
     fun at(level: Level): List<Line> = lines.filter { it.level == level }
 
+    /** Each line as `LEVEL message`. */
+    fun formatted(): List<String> = lines.map { "${it.level} ${it.message}" }
+
     override fun getFullyQualifiedCallerName(): String? = null
 
     override fun handleNormalizedLoggingCall(level: Level, marker: Marker?, pattern: String?, arguments: Array<out Any?>?, throwable: Throwable?) {

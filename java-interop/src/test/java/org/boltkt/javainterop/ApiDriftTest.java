@@ -81,6 +81,12 @@ class ApiDriftTest {
      * {@link #MAPPINGS} entry: the reason says what Java callers use instead, or why they do not need it.
      */
     static final Map<String, String> NOT_FOR_JAVA = Map.ofEntries(
+            Map.entry("TypedResults.executeQuery", "suspend; Java maps rows with JavaDriver.executeQuery(...) records' JavaRecord.as(Class) or result.list(Class)"),
+            Map.entry("TypedResults.list", "suspend; Java uses BlockingResult.list(Class) / AsyncResultCursor.listAsync(Class)"),
+            Map.entry("TypedResults.next", "suspend; Java uses BlockingResult.next(Class) / AsyncResultCursor.nextAsync(Class)"),
+            Map.entry("TypedResults.records", "a Kotlin Flow; Java uses AsyncResultCursor.records(Class) (a Flow.Publisher) or BlockingResult.stream(Class)"),
+            Map.entry("TypedResults.single", "suspend; Java uses BlockingResult.single(Class) / AsyncResultCursor.singleAsync(Class)"),
+            Map.entry("TypedResults.singleOrNull", "suspend; Java uses BlockingResult.single(Class) (or next(Class)) / AsyncResultCursor.singleAsync(Class)"),
             Map.entry("DriverKt.BoltDriver", "the Kotlin entry point with its config DSL; Java calls JavaDriver.create(uri, auth[, JavaDriverConfig])"),
             Map.entry("DriverConfig.Companion.build", "the Kotlin config DSL; Java uses JavaDriverConfig.builder()"),
             Map.entry("DriverConfigBuilder", "the receiver of the Kotlin config DSL (kotlin.time and suspend-function setters); Java sets the same"

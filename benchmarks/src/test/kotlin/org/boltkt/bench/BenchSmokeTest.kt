@@ -22,7 +22,13 @@ class BenchSmokeTest {
             "| P7 | replay | rows_s |", "| P7 | replay | alloc_b_per_row", "| P7 | replay | rows_s, typed / Record path", "| P6 (P7 rows) | replay |",
             "| P8 | replay | maps_s")) {
             val line = table.lines().singleOrNull { it.startsWith(row) } ?: error("no row '$row' in\n$table")
-            assertTrue(!line.contains("| - |"), "missing value in $line")
+            if (row.startsWith("| P8 ")) {
+                // P8 has no `nio-record` cell (the Record path is P7's), so only boltkt, official and their ratio.
+                val cells = line.split("|").map { it.trim() }
+                assertTrue(listOf(5, 7, 8).none { cells[it] == "-" }, "missing value in $line")
+            } else {
+                assertTrue(!line.contains("| - |"), "missing value in $line")
+            }
         }
         assertEquals(table.trim(), Files.readString(out).trim())
     }

@@ -19,6 +19,7 @@ class BoltktClient(uri: String, user: String, password: String, transport: Trans
     private val driver: Driver = BoltDriver(uri, AuthToken.basic(user, password)) {
         this.transport = transport
         maxConnectionPoolSize = poolSize
+        fetchAhead = System.getenv("BENCH_FETCH_AHEAD") != "false" // A/B of the fetch-ahead PULL (default on)
     }
 
     private val database: String? = System.getenv("BENCH_DATABASE")

@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutorService
 
 /** boltkt through its Java facade (`java-interop`, default NIO transport), called the way a Java program calls it. */
 class BoltktJavaClient(uri: String, user: String, password: String, poolSize: Int) : JavaBenchClient {
-    private val driver = JavaDriver.create(uri, JavaAuthTokens.basic(user, password), JavaDriverConfig.builder().withMaxConnectionPoolSize(poolSize).build())
+    private val driver = JavaDriver.create(uri, JavaAuthTokens.basic(user, password), JavaDriverConfig.builder().withMaxConnectionPoolSize(poolSize)
+            .withFetchAhead(System.getenv("BENCH_FETCH_AHEAD") != "false").build()) // A/B of the fetch-ahead PULL (default on)
 
     private val sessionConfig: JavaSessionConfig =
         System.getenv("BENCH_DATABASE")?.let { JavaSessionConfig.forDatabase(it) } ?: JavaSessionConfig.defaults()

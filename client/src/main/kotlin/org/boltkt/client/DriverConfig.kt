@@ -51,6 +51,15 @@ import kotlin.time.Duration.Companion.seconds
  *   [Duration.INFINITE] (default) never checks.
  * @property userAgent sent in HELLO; defaults to `boltkt/<version>`, the version of this jar (e.g. `boltkt/0.1.0`).
  * @property fetchSize records per PULL; -1 pulls everything at once (no backpressure).
+ * @property fetchAhead true (default): while a result is read record by record, the next PULL of [fetchSize] is sent
+ *   as soon as the current batch's end (its SUCCESS with `has_more`) has arrived, before the caller has taken that
+ *   batch's last records, so the server produces the next batch while the caller still reads; the official Java
+ *   driver pulls the same way. At most one PULL is ever ahead: records asked for and not yet taken are at most the
+ *   rest of the current batch plus one batch (`2 × fetchSize`), and of them only the records of the last socket read
+ *   (at most 64 KiB of messages) are in the driver's memory, the rest wait in TCP buffers or on the server. A reader
+ *   that stops early lets the server have produced (and the driver drains) up to one batch more than it read. Set it
+ *   false for strict batch-at-a-time backpressure, e.g. when each row costs the server real work (a write per row)
+ *   that must not run before the caller asks for it, or with very slow consumers on a busy server.
  * @property maxTransactionRetryTime total time managed transactions (`executeRead`/`executeWrite`) keep retrying.
  * @property notificationFilter which notifications the server sends (Bolt 5.2+); null keeps the server default.
  * @property resolver maps an initial (seed) address of the URI to the addresses to try, in order (custom DNS,
@@ -109,6 +118,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val connectionLivenessCheckTimeout: Duration = builder.connectionLivenessCheckTimeout
     public val userAgent: String = builder.userAgent
     public val fetchSize: Long = builder.fetchSize
+    public val fetchAhead: Boolean = builder.fetchAhead
     public val maxTransactionRetryTime: Duration = builder.maxTransactionRetryTime
     public val notificationFilter: NotificationFilterConfig? = builder.notificationFilter
     public val resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = builder.resolver
@@ -171,6 +181,7 @@ public class DriverConfigBuilder internal constructor() {
     public var connectionLivenessCheckTimeout: Duration = Duration.INFINITE
     public var userAgent: String = DriverVersion.USER_AGENT
     public var fetchSize: Long = 1000
+    public var fetchAhead: Boolean = true
     public var maxTransactionRetryTime: Duration = 30.seconds
     public var notificationFilter: NotificationFilterConfig? = null
     public var resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = null

@@ -26,10 +26,12 @@ import java.util.function.Function
 import java.util.stream.Stream
 import java.util.stream.StreamSupport
 
-// The blocking facade. Design: every call starts the Kotlin operation as a coroutine (a CompletableFuture) and
-// waits for it with CompletableFuture.get() — no runBlocking, no synchronized, no thread-local event loop. A waiting
-// virtual thread therefore parks and unmounts from its carrier; a platform thread simply blocks. Interrupting the
-// waiting thread cancels the operation (the Kotlin cancellation path) and throws a ClientException.
+// The blocking facade. Design: every call starts the Kotlin operation as a coroutine (a CompletableFuture) on the
+// calling thread (CoroutineStart.UNDISPATCHED: it runs there until it first waits for the server, then continues on
+// the driver's executor) and waits for it with CompletableFuture.get() — no runBlocking, no synchronized, no
+// thread-local event loop. A call that needs no wait costs no thread hand-off; a waiting virtual thread parks and
+// unmounts from its carrier; a platform thread simply blocks. Interrupting the waiting thread cancels the operation
+// (the Kotlin cancellation path) and throws a ClientException.
 //
 // Managed transactions run the user's work on the *calling* thread, not on a driver thread: the retry loop runs in
 // a coroutine and hands each attempt to the caller through a mailbox (CallerThread). So thread-locals, a virtual
@@ -58,7 +60,7 @@ public class BlockingSession internal constructor(
         query: String,
         parameters: Map<String, Any?> = emptyMap(),
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
-    ): BlockingResult = BlockingResult(scope.launchFuture { session.run(query, parameters, config.kotlinConfig) }.awaitBlocking(), scope)
+    ): BlockingResult = BlockingResult(scope.callBlocking { session.run(query, parameters, config.kotlinConfig) }, scope)
 
     /**
      * Like [run] with a map, with [parameters] built from objects ([JavaParameters.of] for a record, a mapped class
@@ -70,12 +72,12 @@ public class BlockingSession internal constructor(
         query: String,
         parameters: QueryParameters,
         config: JavaTransactionConfig = JavaTransactionConfig.defaults(),
-    ): BlockingResult = BlockingResult(scope.launchFuture { session.run(query, parameters, config.kotlinConfig) }.awaitBlocking(), scope)
+    ): BlockingResult = BlockingResult(scope.callBlocking { session.run(query, parameters, config.kotlinConfig) }, scope)
 
     /** Opens an explicit transaction in the session's default access mode. */
     @JvmOverloads
     public fun beginTransaction(config: JavaTransactionConfig = JavaTransactionConfig.defaults()): BlockingTransaction =
-        BlockingTransaction(scope.launchFuture { session.beginTransaction(config.kotlinConfig) }.awaitBlocking(), scope)
+        BlockingTransaction(scope.callBlocking { session.beginTransaction(config.kotlinConfig) }, scope)
 
     /**
      * Runs [work] on the calling thread in a READ transaction and commits it, with the retries of
@@ -109,11 +111,11 @@ public open class BlockingTransactionContext internal constructor(
     /** Runs [query] in the transaction and returns its result once the server accepted it. */
     @JvmOverloads
     public fun run(query: String, parameters: Map<String, Any?> = emptyMap()): BlockingResult =
-        BlockingResult(scope.launchFuture { context.run(query, parameters) }.awaitBlocking(), scope)
+        BlockingResult(scope.callBlocking { context.run(query, parameters) }, scope)
 
     /** Like [run] with a map, with [parameters] built from objects (see [BlockingSession.run]). */
     public fun run(query: String, parameters: QueryParameters): BlockingResult =
-        BlockingResult(scope.launchFuture { context.run(query, parameters) }.awaitBlocking(), scope)
+        BlockingResult(scope.callBlocking { context.run(query, parameters) }, scope)
 }
 
 /**
@@ -129,10 +131,10 @@ public class BlockingTransaction internal constructor(
     public fun isOpen(): Boolean = transaction.isOpen
 
     /** Commits (open results are consumed first). */
-    public fun commit(): Unit = scope.launchUnit { transaction.commit() }.awaitBlocking().let { }
+    public fun commit(): Unit = scope.callBlocking { transaction.commit() }
 
     /** Rolls back. */
-    public fun rollback(): Unit = scope.launchUnit { transaction.rollback() }.awaitBlocking().let { }
+    public fun rollback(): Unit = scope.callBlocking { transaction.rollback() }
 
     /** Rolls back unless already committed or rolled back. Idempotent; an interrupt does not stop it (it is bounded). */
     override fun close(): Unit = scope.launchClose { transaction.close() }.awaitBlocking().let { }
@@ -240,7 +242,7 @@ public class BlockingResult internal constructor(
         false,
     )
 
-    private fun <T> call(block: suspend () -> T): T = scope.launchFuture { block() }.awaitBlocking()
+    private fun <T> call(block: suspend () -> T): T = scope.callBlocking { block() }
 
     // A read that would not wait still answers an interrupt, as one that waits does: the caller asked to stop.
     // Nothing was started, so nothing is cancelled and no record is lost; the flag stays set.
@@ -287,7 +289,7 @@ internal class CallerThread private constructor() {
         /** Runs [block] in [scope], executing its [call]s on this thread; returns its value or throws its exception. */
         fun <T> run(scope: CoroutineScope, block: suspend (CallerThread) -> T): T {
             val caller = CallerThread()
-            val outer = scope.launchFuture { block(caller) }
+            val outer = scope.startOnCaller { block(caller) }
             outer.whenComplete { _, _ -> caller.mailbox.put(DONE) }
             while (true) {
                 val task = try {

@@ -36,15 +36,33 @@ internal class CoroutineFuture<T> : CompletableFuture<T>() {
  * coroutine (see [CoroutineFuture]).
  */
 internal fun <T> CoroutineScope.launchFuture(block: suspend CoroutineScope.() -> T): CompletableFuture<T> =
-    startFuture(this, after = null, mustRun = false, block)
+    startFuture(this, after = null, mustRun = false, onCaller = false, block)
+
+/**
+ * [launchFuture] for a caller that waits for the future at once (the blocking facade): the coroutine starts on the
+ * calling thread and runs there until it first suspends (a wait for the server), and only then continues on the
+ * scope's dispatcher. A call that does not wait at all (a record, the summary or a close already in hand) thus
+ * costs no thread hand-off; one that waits saves the hop to the dispatcher before its request is written. The
+ * future may therefore already be complete when this returns. Not for futures handed to users, whose callbacks must
+ * run on the executor (see [JavaDriver]).
+ */
+internal fun <T> CoroutineScope.startOnCaller(block: suspend CoroutineScope.() -> T): CompletableFuture<T> =
+    startFuture(this, after = null, mustRun = false, onCaller = !Thread.currentThread().isInterrupted, block)
+
+/**
+ * Runs [block] for a blocking call and waits for it ([startOnCaller], then [awaitBlocking]). A thread that is
+ * already interrupted does not start it on itself: the operation is dispatched and the interrupt cancels it at once,
+ * as it always did.
+ */
+internal fun <T> CoroutineScope.callBlocking(block: suspend CoroutineScope.() -> T): T = startOnCaller(block).awaitBlocking()
 
 /** The same for work without a value: `CompletableFuture<Void>` in Java, completed with null. */
 internal fun CoroutineScope.launchUnit(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> =
     launchFuture { block(); null }
 
-/** [SerialFutures.launchClose] for a caller that waits for each call (the blocking facade). */
+/** [SerialFutures.launchClose] for a caller that waits for each call (the blocking facade), started as [startOnCaller]. */
 internal fun CoroutineScope.launchClose(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> =
-    startFuture(this, after = null, mustRun = true) { block(); null }
+    startFuture(this, after = null, mustRun = true, onCaller = !Thread.currentThread().isInterrupted) { block(); null }
 
 /**
  * Starts the futures of one session (its own, its transactions' and its cursors') one after another: each waits
@@ -74,13 +92,26 @@ internal class SerialFutures(val scope: CoroutineScope) {
     fun launchClose(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> = start(mustRun = true) { block(); null }
 
     private fun <T> start(mustRun: Boolean, block: suspend CoroutineScope.() -> T): CompletableFuture<T> = synchronized(this) {
-        startFuture(scope, last, mustRun, block).also { last = it.job }
+        startFuture(scope, last, mustRun, onCaller = false, block).also { last = it.job }
     }
 }
 
-private fun <T> startFuture(scope: CoroutineScope, after: Job?, mustRun: Boolean, block: suspend CoroutineScope.() -> T): CoroutineFuture<T> {
+private fun <T> startFuture(
+    scope: CoroutineScope,
+    after: Job?,
+    mustRun: Boolean,
+    onCaller: Boolean,
+    block: suspend CoroutineScope.() -> T,
+): CoroutineFuture<T> {
     val future = CoroutineFuture<T>()
-    val deferred = scope.async(start = if (mustRun) CoroutineStart.ATOMIC else CoroutineStart.DEFAULT) {
+    // UNDISPATCHED, like ATOMIC, runs the block even when the scope is already cancelled: a close still runs (mustRun)
+    // and any other call still fails with the cancellation at its ensureActive() below.
+    val start = when {
+        onCaller -> CoroutineStart.UNDISPATCHED
+        mustRun -> CoroutineStart.ATOMIC
+        else -> CoroutineStart.DEFAULT
+    }
+    val deferred = scope.async(start = start) {
         if (after != null) {
             // Not cancellable: when this operation is cancelled while it waits, the next one must still find the
             // clean-up of the one before finished once this one ended.

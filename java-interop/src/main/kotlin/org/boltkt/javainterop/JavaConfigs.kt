@@ -62,6 +62,8 @@ public class JavaDriverConfig private constructor(
     public val userAgent: String get() = kotlinConfig.userAgent
     /** See [DriverConfig.fetchSize]. */
     public val fetchSize: Long get() = kotlinConfig.fetchSize
+    /** See [DriverConfig.fetchAhead]. */
+    public val fetchAhead: Boolean get() = kotlinConfig.fetchAhead
     /** See [DriverConfig.maxTransactionRetryTime]. */
     public val maxTransactionRetryTime: Duration get() = kotlinConfig.maxTransactionRetryTime.toJava()
     /** See [DriverConfig.notificationFilter]. */
@@ -121,6 +123,7 @@ public class JavaDriverConfig private constructor(
         private var connectionLivenessCheckTimeout: kotlin.time.Duration? = from?.kotlinConfig?.connectionLivenessCheckTimeout
         private var userAgent: String? = from?.userAgent
         private var fetchSize: Long? = from?.fetchSize
+        private var fetchAhead: Boolean? = from?.fetchAhead
         private var maxTransactionRetryTime: kotlin.time.Duration? = from?.kotlinConfig?.maxTransactionRetryTime
         private var notificationFilter: NotificationFilterConfig? = from?.notificationFilter
         private var resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? = from?.javaResolver
@@ -165,6 +168,11 @@ public class JavaDriverConfig private constructor(
         public fun withUserAgent(value: String): Builder = apply { userAgent = value }
         /** Records per PULL; -1 pulls everything at once. */
         public fun withFetchSize(value: Long): Builder = apply { fetchSize = value }
+        /**
+         * See [DriverConfig.fetchAhead]: true (default) sends the next PULL as soon as a batch's end arrived, while
+         * the caller still reads that batch (at most one batch ahead); false pulls strictly one batch at a time.
+         */
+        public fun withFetchAhead(value: Boolean): Builder = apply { fetchAhead = value }
         /** Total time managed transactions keep retrying. */
         public fun withMaxTransactionRetryTime(value: Duration): Builder = apply { maxTransactionRetryTime = value.toKotlinOrInfinite() }
         /**
@@ -246,6 +254,7 @@ public class JavaDriverConfig private constructor(
                 this@Builder.connectionLivenessCheckTimeout?.let { connectionLivenessCheckTimeout = it }
                 this@Builder.userAgent?.let { userAgent = it }
                 this@Builder.fetchSize?.let { fetchSize = it }
+                this@Builder.fetchAhead?.let { fetchAhead = it }
                 this@Builder.maxTransactionRetryTime?.let { maxTransactionRetryTime = it }
                 notificationFilter = this@Builder.notificationFilter
                 if (r != null) resolver = { address -> r.apply(address).await() }

@@ -28,7 +28,9 @@ import java.util.function.Function
  *
  * **Threading.** Each asynchronous call starts the Kotlin operation as a coroutine on the driver's executor
  * ([JavaDriverConfig.Builder.withExecutor], `Dispatchers.Default` by default); the returned future completes there,
- * so never block inside a non-async callback on it. Blocking calls wait with `CompletableFuture.get()` and hold no
+ * so never block inside a non-async callback on it. Blocking calls start the operation on the calling thread and
+ * continue on the executor only once it waits for the server (a call that needs no wait, such as a record, a summary
+ * or a close already in hand, never leaves the calling thread); they wait with `CompletableFuture.get()` and hold no
  * monitor, so they suit virtual threads.
  *
  * **Errors.** A failed operation completes its future exceptionally with the driver's public exception

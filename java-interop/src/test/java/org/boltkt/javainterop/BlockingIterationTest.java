@@ -86,6 +86,33 @@ class BlockingIterationTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Neo4jVersion.class)
+    void aBlockingQueryStartsOnTheCallingThreadAndUsesTheExecutorOnlyAfterWaiting(Neo4jVersion version) throws Exception {
+        CountingExecutor executor = new CountingExecutor();
+        int n = 200;
+        try (JavaDriver driver = TestDrivers.open(version, b -> b.withExecutor(executor))) {
+            try (BlockingSession warm = driver.session()) {
+                assertEquals(0L, warm.run("RETURN 0 AS i").single().getLong("i")); // a pooled connection from now on
+            }
+            long tasksBefore = executor.tasks.get();
+            long sum = 0;
+            for (int i = 1; i <= n; i++) {
+                try (BlockingSession session = driver.session()) {
+                    sum += session.run("RETURN $i AS i", Map.of("i", i)).single().getLong("i");
+                }
+            }
+            long perQuery = (executor.tasks.get() - tasksBefore) / n;
+            assertEquals((long) n * (n + 1) / 2, sum);
+            // run, single and close each started a coroutine on the executor (3 tasks) and the read of the server's
+            // answer resumed there (1 more): at least 4 per query. Now the calls start on the calling thread and only
+            // the resumption after a socket read (usually one per query) is a task.
+            assertTrue(perQuery < 3, "tasks on the driver's executor per run().single() + close: " + perQuery);
+        } finally {
+            executor.pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion.class)
     void anInterruptedReaderGetsClientExceptionAndLosesNoRecord(Neo4jVersion version) throws Exception {
         try (JavaDriver driver = TestDrivers.open(version, b -> b.withFetchSize(1_000))) {
             CompletableFuture<long[]> outcome = new CompletableFuture<>();

@@ -62,6 +62,15 @@ class ConfigPassThroughTest {
     }
 
     @Test
+    void fetchAheadFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
+        assertEquals(true, JavaDriverConfig.defaults().getKotlinConfig().getFetchAhead());
+        JavaDriverConfig strict = JavaDriverConfig.builder().withFetchAhead(false).build();
+        assertEquals(false, strict.getKotlinConfig().getFetchAhead());
+        assertEquals(false, strict.getFetchAhead());
+        assertEquals(false, strict.toBuilder().withFetchSize(10).build().getKotlinConfig().getFetchAhead());
+    }
+
+    @Test
     void handshakeModeFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
         assertEquals(HandshakeMode.AUTO, JavaDriverConfig.defaults().getKotlinConfig().getHandshake());
         JavaDriverConfig legacy = JavaDriverConfig.builder().withHandshake(HandshakeMode.LEGACY).build();

@@ -236,6 +236,24 @@ internal class BoltConnection(
         return next
     }
 
+    /**
+     * True when the answers already read and decoded hold, after nothing but RECORDs, a SUCCESS with `has_more`: the
+     * server ended the current PULL's batch and waits for the next PULL, which may then be sent before those RECORDs
+     * are taken (a result's fetch-ahead). Never reads, never changes state.
+     */
+    fun bufferedBatchEndHasMore(): Boolean {
+        // Most reads end inside a batch: only a read whose last answer is a SUCCESS needs the walk.
+        if (inbox.lastOrNull() !is Response.Success) return false
+        for (answer in inbox) {
+            when (answer) {
+                is Response.Record, is Response.DecodedRecord -> continue
+                is Response.Success -> return answer.metadata["has_more"] == BooleanValue.TRUE
+                else -> return false
+            }
+        }
+        return false
+    }
+
     private suspend fun readMore() {
         readBuffer.clear()
         val n = guarded { readWithServerHint() }

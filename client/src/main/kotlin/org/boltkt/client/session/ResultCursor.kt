@@ -26,8 +26,12 @@ import org.boltkt.protocol.value.Value
 
 /**
  * Streams one query's records from a connection with PULL-n backpressure: RUN and the first PULL(n) go out in one
- * write; the next PULL is sent only when the consumer asks for a record after a batch ended, so at most one batch
- * is ever in flight and nothing is buffered beyond the record being handed out (and one for [peek]).
+ * write; later PULLs are sent while the consumer reads. With [fetchAhead] (the default), a read of the wire that
+ * brings the current batch's end (SUCCESS with `has_more`) behind records not yet taken sends the next PULL at once,
+ * so the server produces the next batch while the consumer takes the rest of this one; without it, or when the end
+ * arrives alone, the next PULL goes out when the consumer reaches the end. At most two PULLs are ever outstanding
+ * (the batch being read and one ahead), and only the answers of the last socket read are decoded in memory beyond
+ * the record being handed out (and one for [peek]).
  *
  * Not thread-safe; owned by one [ResultImpl]. Failures are already mapped to public exceptions when thrown.
  */
@@ -35,6 +39,7 @@ internal class ResultCursor(
     private val lease: ConnectionLease,
     private var fetchSize: Long,
     private val listener: Listener,
+    private val fetchAhead: Boolean = true,
 ) {
     private val connection: BoltConnection = lease.connection
 
@@ -61,7 +66,8 @@ internal class ResultCursor(
         private set
 
     private var qid: Long = LAST_QUERY_ID
-    private var pullPending = false
+    // PULLs (or a DISCARD) sent whose final answer was not read yet: 0, 1, or 2 while a fetch-ahead PULL is out.
+    private var pullsInFlight = 0
     private var hasMore = true
     // Rows are Records, or (once the result is read typed, see readTyped) rows decoded from the RECORD bytes.
     private var lookahead: Any? = null
@@ -115,7 +121,7 @@ internal class ResultCursor(
             runMetadata = metadata
             keys = RecordKeys.of((metadata["fields"] as? ListValue)?.values.orEmpty().map { (it as? StringValue)?.value ?: "" })
             (metadata["qid"] as? IntegerValue)?.let { qid = it.value }
-            pullPending = true
+            pullsInFlight = 1
         }
     }
 
@@ -189,11 +195,11 @@ internal class ResultCursor(
      * connection. A failure is kept for the reader of this result (and reported to the listener), not thrown.
      */
     suspend fun drainInFlight() {
-        if (!pullPending || isDone || consumedReason != null) return
+        if (pullsInFlight == 0 || isDone || consumedReason != null) return
         try {
             guard {
                 deferredError?.let { deferredError = null; throw it }
-                while (pullPending) receiveInto(buffer)
+                while (pullsInFlight > 0) receiveInto(buffer)
             }
         } catch (e: CancellationException) {
             throw e
@@ -211,12 +217,7 @@ internal class ResultCursor(
         drainInFlight()
         while (!isDone && consumedReason == null && hasMore) {
             try {
-                guard {
-                    connection.enqueue(Pull(PULL_ALL, streamId))
-                    batchAsked(PULL_ALL)
-                    connection.flush()
-                    pullPending = true
-                }
+                guard { sendPull(PULL_ALL) }
             } catch (e: CancellationException) {
                 throw e
             } catch (_: Throwable) {
@@ -237,13 +238,21 @@ internal class ResultCursor(
                 mayHaveHadRecords = true
                 into?.addLast(answer.row)
             }
-            is Response.Success -> {
-                pullPending = false
-                hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
-                if (!hasMore) complete(answer.metadata)
-            }
+            is Response.Success -> batchEnded(answer.metadata)
             is Response.Failure -> throw ServerFailureException(answer, connection.address)
             Response.Ignored -> throw ProtocolException("PULL was IGNORED by ${connection.address}; the connection was closed")
+        }
+    }
+
+    /** The SUCCESS of the oldest PULL (or DISCARD) in flight: the stream ends, or the next PULL's batch begins. */
+    private suspend fun batchEnded(metadata: Map<String, Value>) {
+        pullsInFlight--
+        hasMore = metadata["has_more"] == BooleanValue.TRUE
+        if (!hasMore) {
+            complete(metadata)
+        } else if (pullsInFlight > 0) {
+            batchLimit = nextBatchLimit
+            batchReceived = 0
         }
     }
 
@@ -253,7 +262,7 @@ internal class ResultCursor(
      * for [fetch] to map and report, so both paths fail the same way.
      */
     private fun bufferedRow(): Any? {
-        if (!pullPending || consumedReason != null || failure != null || summaryMetadata != null || deferredError != null) return null
+        if (pullsInFlight == 0 || consumedReason != null || failure != null || summaryMetadata != null || deferredError != null) return null
         val row = try {
             when (val answer = connection.receiveBufferedRecord()) {
                 null -> null
@@ -284,14 +293,38 @@ internal class ResultCursor(
 
     private var deferredError: Throwable? = null
 
-    // Records the PULL in flight asked for (PULL_ALL: no limit) and how many of them arrived.
+    // Records the oldest PULL in flight asked for (PULL_ALL: no limit) and how many of them arrived; the size of the
+    // fetch-ahead PULL behind it, which counts from that PULL's first record on.
     private var batchLimit = PULL_ALL
     private var batchReceived = 0L
+    private var nextBatchLimit = PULL_ALL
 
     /** A PULL of [n] records goes out; before Bolt 4 every PULL is PULL_ALL, whatever n says. */
     private fun batchAsked(n: Long) {
-        batchLimit = if (connection.capabilities.pullN) n else PULL_ALL
-        batchReceived = 0
+        val limit = if (connection.capabilities.pullN) n else PULL_ALL
+        if (pullsInFlight == 0) {
+            batchLimit = limit
+            batchReceived = 0
+        } else {
+            nextBatchLimit = limit
+        }
+    }
+
+    private suspend fun sendPull(n: Long) {
+        connection.enqueue(Pull(n, streamId))
+        batchAsked(n)
+        connection.flush()
+        pullsInFlight++
+    }
+
+    /**
+     * Fetch-ahead: the read that just brought records also brought the end of their batch with more to come, so
+     * the next PULL goes out now, while the consumer still takes those records (see the class). Only ever one ahead.
+     */
+    private suspend fun pullAheadIfBatchEnded() {
+        if (!fetchAhead || pullsInFlight != 1 || consumedReason != null || !connection.bufferedBatchEndHasMore()) return
+        listener.beforePull(this)
+        sendPull(fetchSize)
     }
 
     /**
@@ -325,29 +358,25 @@ internal class ResultCursor(
         return guard {
             deferredError?.let { deferredError = null; throw it }
             while (true) {
-                if (!pullPending) {
+                if (pullsInFlight == 0) {
                     listener.beforePull(this)
-                    connection.enqueue(Pull(fetchSize, streamId))
-                    batchAsked(fetchSize)
-                    connection.flush()
-                    pullPending = true
+                    sendPull(fetchSize)
                 }
                 when (val answer = if (rowDecoder == null) connection.receive() else receiveTyped()) {
                     is Response.Record -> {
                         mayHaveHadRecords = true
-                        return@guard recordOf(answer)
+                        val record = recordOf(answer)
+                        pullAheadIfBatchEnded()
+                        return@guard record
                     }
                     is Response.DecodedRecord -> {
                         mayHaveHadRecords = true
+                        pullAheadIfBatchEnded()
                         return@guard answer.row
                     }
                     is Response.Success -> {
-                        pullPending = false
-                        hasMore = answer.metadata["has_more"] == BooleanValue.TRUE
-                        if (!hasMore) {
-                            complete(answer.metadata)
-                            return@guard null
-                        }
+                        batchEnded(answer.metadata)
+                        if (!hasMore) return@guard null
                     }
                     is Response.Failure -> throw ServerFailureException(answer, connection.address)
                     Response.Ignored -> throw ProtocolException("PULL was IGNORED by ${connection.address}; the connection was closed")
@@ -359,8 +388,9 @@ internal class ResultCursor(
     }
 
     /**
-     * Discards whatever was not read (the rest of the in-flight batch is drained, then one DISCARD ends the stream)
-     * and returns the summary metadata. [reason] is what later reads of the records will say.
+     * Discards whatever was not read (the rest of the in-flight batches, a fetch-ahead one included, is drained, then
+     * one DISCARD ends the stream unless the drained answers already ended it) and returns the summary metadata.
+     * [reason] is what later reads of the records will say.
      */
     suspend fun consume(reason: String): Map<String, Value> {
         buffer.clear()
@@ -369,14 +399,14 @@ internal class ResultCursor(
         val metadata = guard {
             lookahead = null
             while (summaryMetadata == null) {
-                if (pullPending) {
+                if (pullsInFlight > 0) {
                     receiveInto(null)
                 } else {
                     listener.beforePull(this)
                     mayHaveHadRecords = true
                     connection.enqueue(Discard(PULL_ALL, streamId))
                     connection.flush()
-                    pullPending = true
+                    pullsInFlight = 1
                 }
             }
             summaryMetadata!!

@@ -49,7 +49,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         val used = bookmarksFor(lease)
         val end = AutoCommitEnd(lease, used)
         val observed = QueryObservation.start(driver.events, query, target.send ?: this.config.database, lease.connection, inTransaction = false)
-        val cursor = ResultCursor(lease, fetchSize, observed?.listener(end) ?: end)
+        val cursor = ResultCursor(lease, fetchSize, observed?.listener(end) ?: end, driver.config.fetchAhead)
         try {
             cursor.start(parameters.run(query, options(config, metadata, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
@@ -122,7 +122,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             }
         }
         val tx = TransactionImpl(
-            lease, fetchSize,
+            lease, fetchSize, driver.config.fetchAhead,
             observe = driver.events?.let { events -> { query: String -> QueryObservation.start(events, query, target.send ?: this.config.database, connection, inTransaction = true) } },
             summaryOf = { cursor, query, values -> driver.summaries.of(cursor, connection, query, values) },
             onEnd = { bookmark ->

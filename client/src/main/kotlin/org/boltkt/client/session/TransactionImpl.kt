@@ -23,6 +23,7 @@ import org.boltkt.protocol.value.Value
 internal class TransactionImpl(
     private val lease: ConnectionLease,
     private val fetchSize: Long,
+    private val fetchAhead: Boolean,
     private val summaryOf: (ResultCursor, String, Map<String, Value>) -> ResultSummary,
     private val onEnd: suspend (bookmark: String?) -> Unit,
     /** Starts the listener's view of a query (null without a listener). */
@@ -61,7 +62,7 @@ internal class TransactionImpl(
         ensureUsable("run a query") // a drained answer may have failed the transaction
         parameters.prepare()
         val observed = observe?.invoke(query)
-        val cursor = ResultCursor(lease, fetchSize, observed?.listener(listener) ?: listener)
+        val cursor = ResultCursor(lease, fetchSize, observed?.listener(listener) ?: listener, fetchAhead)
         try {
             cursor.start(parameters.run(query))
         } catch (e: CancellationException) {

@@ -86,4 +86,30 @@ class DriverDefectNotRetriedOldApiTest {
         server.connectionsAccepted shouldBe 1
         server.assertScriptCompleted()
     }
+
+    @Test
+    fun `a vector on a Bolt 5 connection is a client error, not retried, and the connection stays usable`() = withDriver(
+        ScriptedBoltServer.perConnection {
+            connection {
+                greet() // Bolt 5.x: no vectors
+                expect(RequestKind.BEGIN); reply(success())
+                expect(RequestKind.RESET); reply(success())
+            }
+        },
+        TransportKind.NIO, { maxTransactionRetryTime = 3.seconds },
+    ) { driver, server ->
+        val vector = org.boltkt.protocol.value.VectorValue.ofDoubles(doubleArrayOf(1.0, 2.0))
+        val runs = AtomicInteger()
+        val error = driver.session().use { s ->
+            shouldThrow<ClientException> {
+                s.executeWrite { tx -> runs.incrementAndGet(); tx.run("CREATE (n {v: \$v})", mapOf("v" to vector)).consume() }
+            }
+        }
+        runs.get() shouldBe 1
+        error.isRetryable shouldBe false
+        error.message shouldContain "vectors need Bolt 6.0"
+        driver.assertPool(inUse = 0, idle = 1)
+        server.connectionsAccepted shouldBe 1
+        server.assertScriptCompleted()
+    }
 }

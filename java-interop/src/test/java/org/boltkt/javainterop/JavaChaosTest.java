@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.boltkt.client.error.BoltException;
 import org.boltkt.client.error.IncompleteCommitException;
+import org.boltkt.testsupport.faults.ChaosSettings;
 import org.boltkt.testsupport.faults.Direction;
 import org.boltkt.testsupport.faults.Fault;
 import org.boltkt.testsupport.faults.FaultProxy;
@@ -48,8 +49,11 @@ class JavaChaosTest {
     private static final int WORKERS = Integer.getInteger("boltkt.chaos.workers", 20);
     private static final long SEED = Long.getLong("boltkt.chaos.seed", System.nanoTime());
     private static final String CSV = System.getProperty("boltkt.chaos.csv");
-    /** What the driver bounds a call by today: retry time + acquisition + the server's 120 s receive-timeout hint. */
-    private static final Duration CALL_BOUND = Duration.ofSeconds(10 + 10 + 120);
+    /**
+     * The longest a call may take: read and write timeouts shorter than Neo4j's 120 s hint keep every wait short
+     * (ChaosSettings: retry time, one backoff, acquisition, five answers).
+     */
+    private static final Duration CALL_BOUND = Duration.ofMillis(ChaosSettings.callBoundMillis());
 
     private record Failed(int id, Throwable error) {}
 
@@ -64,6 +68,7 @@ class JavaChaosTest {
     void managedWritesThroughTheJavaFacadeUnderRandomFaults() throws Exception {
         Neo4jServer server = Neo4jTestGuards.neo4jServerOrSkip(Neo4jVersion.LTS_5_26);
         String run = UUID.randomUUID().toString();
+        assertTrue(CALL_BOUND.compareTo(Duration.ofSeconds(30)) <= 0, "the asserted bound per call is tight: " + CALL_BOUND);
         System.out.println("java chaos seed=" + SEED + " seconds=" + SECONDS + " workers=" + WORKERS + " run=" + run);
         warmUp(server);
         int baselineThreads = ProcessResources.liveThreads();
@@ -81,8 +86,10 @@ class JavaChaosTest {
                     JavaAuthTokens.basic(server.getUser(), server.getPassword()),
                     JavaDriverConfig.builder()
                             .withMaxConnectionPoolSize(WORKERS)
-                            .withConnectionAcquisitionTimeout(Duration.ofSeconds(10))
-                            .withMaxTransactionRetryTime(Duration.ofSeconds(10))
+                            .withConnectionAcquisitionTimeout(Duration.ofMillis(ChaosSettings.ACQUISITION_MILLIS))
+                            .withMaxTransactionRetryTime(Duration.ofMillis(ChaosSettings.RETRY_MILLIS))
+                            .withConnectionReadTimeout(Duration.ofMillis(ChaosSettings.IO_MILLIS))
+                            .withConnectionWriteTimeout(Duration.ofMillis(ChaosSettings.IO_MILLIS))
                             .build());
             ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
             ScheduledExecutorService windDown = Executors.newSingleThreadScheduledExecutor();
@@ -130,7 +137,7 @@ class JavaChaosTest {
         for (Failed f : failures) {
             assertTrue(f.error() instanceof BoltException, () -> "not a public exception: " + f.error());
         }
-        assertTrue(slowest <= CALL_BOUND.toMillis(), "slowest call " + slowest + " ms");
+        assertTrue(slowest <= CALL_BOUND.toMillis(), "slowest call " + slowest + " ms, bound " + CALL_BOUND.toMillis() + " ms");
         for (int id : committed) assertEquals(1L, written.getOrDefault(id, 0L), "committed write " + id + " exactly once");
         for (Failed f : failures) {
             long count = written.getOrDefault(f.id(), 0L);

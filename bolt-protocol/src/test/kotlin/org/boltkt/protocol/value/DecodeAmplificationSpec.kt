@@ -45,4 +45,28 @@ class DecodeAmplificationSpec : FunSpec({
         val input = buf.array()
         allocatedWhileDecoding(input) shouldBeLessThan 32L * input.size
     }
+
+    // The two tests above nest lists, so on the old code the list headers alone exceeded the bound; these two
+    // isolate the node-label and path-index headers: one header claiming every remaining byte, nothing nested.
+
+    test("a node's labels header alone does not set aside memory for the entries it claims") {
+        val total = 1 shl 20
+        val buf = ByteBuffer.allocate(total)
+        // A node (B4 4E), id 1, then a labels list claiming every byte left; a non-string ends the labels at once.
+        buf.put(0xB4.toByte()).put(0x4E).put(0x01).put(0xD6.toByte()).putInt(total - buf.position() - 4)
+        while (buf.hasRemaining()) buf.put(0x01)
+        val input = buf.array()
+        allocatedWhileDecoding(input) shouldBeLessThan input.size.toLong()
+    }
+
+    test("a path's indices header alone does not set aside memory for the entries it claims") {
+        val total = 1 shl 20
+        val buf = ByteBuffer.allocate(total)
+        // A path (B3 50) with no nodes and no relationships, then an indices list claiming every byte left; a null
+        // where an index belongs ends it at once.
+        buf.put(0xB3.toByte()).put(0x50).put(0x90.toByte()).put(0x90.toByte()).put(0xD6.toByte()).putInt(total - buf.position() - 4)
+        while (buf.hasRemaining()) buf.put(Markers.NULL.toByte())
+        val input = buf.array()
+        allocatedWhileDecoding(input) shouldBeLessThan input.size.toLong()
+    }
 })

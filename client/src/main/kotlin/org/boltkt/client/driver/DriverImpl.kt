@@ -31,6 +31,7 @@ import org.boltkt.client.session.cleanup
 import org.boltkt.client.summary.ServerInfo
 import org.boltkt.client.transport.ServerAddress
 import org.boltkt.client.transport.TransportFactory
+import org.boltkt.client.transport.parseAddressText
 import org.boltkt.protocol.message.AccessMode
 import org.boltkt.protocol.message.AuthToken
 import org.boltkt.protocol.message.TelemetryApi
@@ -145,13 +146,9 @@ internal class DriverImpl(
             return (table.writers + table.readers).distinct().map { it.toString() }
         }
 
-        /** `host:port` as [ServerAddress.toString] writes it (IPv6 hosts in brackets). */
-        private fun parseMember(member: String): ServerAddress {
-            val colon = member.lastIndexOf(':')
-            require(colon > 0) { "a member address is host:port, was '$member'" }
-            val port = member.substring(colon + 1).toIntOrNull() ?: throw IllegalArgumentException("a member address is host:port, was '$member'")
-            return ServerAddress(member.substring(0, colon).removePrefix("[").removeSuffix("]"), port)
-        }
+        /** `host:port` as [members] lists it (IPv6 hosts in brackets); a caller's bad name is theirs to fix. */
+        private fun parseMember(member: String): ServerAddress =
+            parseAddressText(member) ?: throw IllegalArgumentException("a member address is host:port as members() lists it, was '$member'")
     }
 
     override fun metrics(): List<PoolMetrics> = context.source.poolMetrics()

@@ -117,11 +117,7 @@ internal object ErrorMapper {
             is UnsupportedByVersionException -> ClientException("${t.message}$where")
             // A COMMIT answered with garbage may have committed: the outcome is as unknown as with no answer at all.
             is BoltProtocolException -> if (duringCommit) {
-                IncompleteCommitException(
-                    "The answer to COMMIT on the connection$where was malformed and the connection was closed; the " +
-                        "transaction may or may not have been committed: ${t.message}",
-                    serverAddress, t,
-                )
+                incompleteCommit(where, t.message ?: "malformed message", serverAddress, t, happened = "sent a malformed answer to COMMIT and was closed")
             } else {
                 ProtocolException("Protocol violation on the connection$where, which was closed: ${t.message}", t)
             }
@@ -156,12 +152,17 @@ internal object ErrorMapper {
         return ServiceUnavailableException("Connection$where failed: $what", serverAddress, t)
     }
 
-    private fun incompleteCommit(where: String, what: String, serverAddress: String?, cause: Throwable) =
-        IncompleteCommitException(
-            "Connection$where lost while waiting for the COMMIT result; the transaction may or may not have been " +
-                "committed: $what",
-            serverAddress, cause,
-        )
+    /** COMMIT was sent and no usable answer came: [happened] to the connection; the outcome is unknown. */
+    private fun incompleteCommit(
+        where: String,
+        what: String,
+        serverAddress: String?,
+        cause: Throwable,
+        happened: String = "lost while waiting for the COMMIT result",
+    ) = IncompleteCommitException(
+        "Connection$where $happened; the transaction may or may not have been committed: $what",
+        serverAddress, cause,
+    )
 
     private fun toCauseException(cause: Response.GqlCause): GqlCauseException = GqlCauseException(
         message = cause.message,

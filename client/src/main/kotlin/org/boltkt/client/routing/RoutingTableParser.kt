@@ -2,12 +2,12 @@ package org.boltkt.client.routing
 
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.transport.ServerAddress
+import org.boltkt.client.transport.parseAddressText
 import org.boltkt.protocol.value.IntegerValue
 import org.boltkt.protocol.value.ListValue
 import org.boltkt.protocol.value.MapValue
 import org.boltkt.protocol.value.StringValue
 import org.boltkt.protocol.value.Value
-import java.net.URI
 import kotlin.time.Duration.Companion.seconds
 
 /**
@@ -55,15 +55,8 @@ internal object RoutingTableParser {
     }
 
     /** `host:port`, `[v6]:port` or `host` (port 7687). */
-    fun parseAddress(text: String): ServerAddress {
-        val uri = try {
-            URI("bolt://$text")
-        } catch (e: java.net.URISyntaxException) {
-            throw malformed("routing table address '$text' is not host:port")
-        }
-        val host = uri.host ?: throw malformed("routing table address '$text' is not host:port")
-        return ServerAddress(host.removeSurrounding("[", "]"), if (uri.port == -1) ServerAddress.DEFAULT_BOLT_PORT else uri.port)
-    }
+    fun parseAddress(text: String): ServerAddress =
+        parseAddressText(text) ?: throw malformed("routing table address '$text' is not host:port")
 
     private fun malformed(what: String) = ProtocolException("malformed routing table from the server: $what")
 

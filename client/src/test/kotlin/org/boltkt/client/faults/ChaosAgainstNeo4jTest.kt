@@ -12,6 +12,7 @@ import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.IncompleteCommitException
 import org.boltkt.client.record.getLong
 import org.boltkt.client.use
+import org.boltkt.testsupport.faults.ChaosSettings
 import org.boltkt.testsupport.faults.Fault
 import org.boltkt.testsupport.faults.FaultProxy
 import org.boltkt.testsupport.faults.ProcessResources
@@ -26,6 +27,7 @@ import java.net.InetSocketAddress
 import java.nio.file.Path
 import java.util.UUID
 import java.util.concurrent.atomic.AtomicLong
+import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 import kotlin.time.TimeSource
 
@@ -83,17 +85,17 @@ class ChaosAgainstNeo4jTest {
         val baselineNames = ProcessResources.threadNames()
         val finished = AtomicLong()
         val sampler = csv?.let { ResourceSampler(it, sampleSeconds * 1000) { finished.get() } }
-        val retryTime = 10.seconds
-        val acquisition = 10.seconds
-        // What the driver bounds a call by today: the retry time, plus one attempt's acquisition and its wait for an
-        // answer, which without a client-side read timeout is the server's receive-timeout hint (Neo4j: 120 s).
-        // Not a tight bound: docs/RELIABILITY.md says what is missing.
-        val callBound = retryTime + acquisition + NEO4J_RECEIVE_TIMEOUT_HINT
+        // Read and write timeouts shorter than Neo4j's 120 s hint make every wait of a call short, so each call has a
+        // tight bound (ChaosSettings: retry time, one backoff, acquisition, five answers).
+        val callBound = ChaosSettings.callBoundMillis().milliseconds
+        assertTrue(callBound <= 30.seconds, "the asserted bound per call is tight: $callBound")
         val outcomes = FaultProxy(InetSocketAddress(server.host, server.port), seed).use { proxy ->
             val driver = BoltDriver("bolt://127.0.0.1:${proxy.port}", AuthTokens.basic(server.user, server.password)) {
                 maxConnectionPoolSize = workers
-                connectionAcquisitionTimeout = acquisition
-                maxTransactionRetryTime = retryTime
+                connectionAcquisitionTimeout = ChaosSettings.ACQUISITION_MILLIS.milliseconds
+                maxTransactionRetryTime = ChaosSettings.RETRY_MILLIS.milliseconds
+                connectionReadTimeout = ChaosSettings.IO_MILLIS.milliseconds
+                connectionWriteTimeout = ChaosSettings.IO_MILLIS.milliseconds
             }
             try {
                 proxy.startRandomFaults(intervalMillis = 200, menu = MENU)
@@ -148,7 +150,7 @@ class ChaosAgainstNeo4jTest {
         assertTrue(committed.isNotEmpty(), "some writes succeeded")
         failures.forEach { assertTrue(it.error is BoltException, "not a public exception: ${it.error.stackTraceToString()}") }
         val slowest = outcomes.maxBy { it.slowestMillis }
-        assertTrue(slowest.slowestMillis <= callBound.inWholeMilliseconds, "call ${slowest.slowestId} took ${slowest.slowestMillis} ms")
+        assertTrue(slowest.slowestMillis <= callBound.inWholeMilliseconds, "call ${slowest.slowestId} took ${slowest.slowestMillis} ms, bound $callBound")
         for (id in committed) assertEquals(1, written[id] ?: 0, "committed write $id is on the server exactly once")
         for (f in failures) {
             val count = written[f.id] ?: 0
@@ -187,9 +189,6 @@ class ChaosAgainstNeo4jTest {
     }
 
     private companion object {
-        /** `connection.recv_timeout_seconds`, as Neo4j 5.26 sends it in every HELLO answer. */
-        val NEO4J_RECEIVE_TIMEOUT_HINT = 120.seconds
-
         /**
          * Every fault but a flipped byte on its way to the server: Bolt carries no checksum, so a corrupted
          * parameter can be committed as sent, and no driver can tell (TCP's checksum is what prevents it).

@@ -73,6 +73,25 @@ class DriverDefectNotRetriedTest {
         server.assertScriptCompleted()
     }
 
+    @Test
+    fun `a vector on a Bolt 5 connection is a client error, not retried, and the connection stays usable`() = withDriver(
+        ScriptedBoltServer.perConnection {
+            connection {
+                greet() // Bolt 5.x: no vectors
+                expect(RequestKind.BEGIN); reply(success())
+                expect(RequestKind.RESET); reply(success())
+            }
+        },
+        TransportKind.NIO, { maxTransactionRetryTime = 3.seconds },
+    ) { driver, server ->
+        val vector = org.boltkt.protocol.value.VectorValue.ofDoubles(doubleArrayOf(1.0, 2.0))
+        val error = driver.writeFailsOnce<ClientException>(vector)
+        error.message shouldContain "vectors need Bolt 6.0"
+        driver.assertPool(inUse = 0, idle = 1)
+        server.connectionsAccepted shouldBe 1
+        server.assertScriptCompleted()
+    }
+
     /** One managed write whose query takes [parameter]: it must fail with [E], not retryable, the work run once. */
     private suspend inline fun <reified E : BoltException> Driver.writeFailsOnce(parameter: Any): E {
         val runs = AtomicInteger()

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -64,6 +65,8 @@ class TypedJavaTest {
     }
 
     record Embedded(String tag, VectorValue embedding) {}
+
+    record Tagged(UUID id, List<UUID> others) {}
 
     private static List<Movie> movies(int n) {
         List<Movie> out = new ArrayList<>();
@@ -184,6 +187,29 @@ class TypedJavaTest {
             } else {
                 ClientException e = assertThrows(ClientException.class, () -> session.run("RETURN $embedding", JavaParameters.of(row)));
                 assertTrue(e.getMessage().contains("parameter 'embedding': vectors need Bolt 6.0 or later"), e.getMessage());
+                assertFalse(e.isRetryable());
+            }
+            assertEquals(1L, session.run("RETURN 1 AS one").single().getLong("one"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion.class)
+    void aUuidInARecordParameterIsSentAsAUuidOnBolt61AndRefusedBefore(Neo4jVersion version) {
+        try (JavaDriver driver = TestDrivers.open(version); BlockingSession session = driver.session()) {
+            UUID a = UUID.fromString("550e8400-e29b-41d4-a716-446655440000");
+            UUID b = UUID.fromString("6f1c6a1e-8c7d-4a8e-9d0b-0a0b0c0d0e0f");
+            Tagged row = new Tagged(a, List.of(b));
+            var v = driver.serverInfo().getProtocolVersion();
+            if (v.getMajor() > 6 || (v.getMajor() == 6 && v.getMinor() >= 1)) {
+                JavaRecord back = session.run("CYPHER 25 RETURN $p.id AS id, $p.others AS others, $p.id = uuid('" + a + "') AS same",
+                        JavaParameters.of("p", row)).single();
+                assertEquals(a, back.getUuid("id"));
+                assertTrue(back.getBoolean("same"), "the server compares the parameter as a UUID, not as text");
+                assertEquals(row, session.run("RETURN $id AS id, $others AS others", JavaParameters.of(row)).single(Tagged.class));
+            } else {
+                ClientException e = assertThrows(ClientException.class, () -> session.run("RETURN $id", JavaParameters.of(row)));
+                assertTrue(e.getMessage().contains("parameter 'id': UUID values need Bolt 6.1 or later"), e.getMessage());
                 assertFalse(e.isRetryable());
             }
             assertEquals(1L, session.run("RETURN 1 AS one").single().getLong("one"));

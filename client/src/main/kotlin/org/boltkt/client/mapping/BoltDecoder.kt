@@ -100,7 +100,7 @@ internal open class BoltDecoder(@JvmField val input: BoltInput, @JvmField val co
     override fun beginStructure(descriptor: SerialDescriptor): CompositeDecoder = when (descriptor.kind) {
         StructureKind.CLASS, StructureKind.OBJECT -> beginClass(descriptor)
         StructureKind.LIST -> when (input.peekType()) {
-            InputType.LIST -> ListDecoder(input, context, input.beginList())
+            InputType.LIST -> context.listDecoder(input, input.beginList())
             InputType.OTHER -> if (input.peekTypeName() == "VECTOR") {
                 // A vector's elements are packed bytes: read it whole and walk its numbers.
                 val sub = ValueInput(input.readValue())
@@ -126,9 +126,9 @@ internal open class BoltDecoder(@JvmField val input: BoltInput, @JvmField val co
     private fun beginClass(descriptor: SerialDescriptor): CompositeDecoder {
         val plan = context.plan(descriptor)
         return when (input.peekType()) {
-            InputType.MAP -> ClassDecoder(input, context, plan, input.beginMap(), null, null)
+            InputType.MAP -> plan.mapDecoder(input, context, input.beginMap())
             InputType.NODE, InputType.RELATIONSHIP ->
-                if (plan.needsGraphFields) viewOf(descriptor) else ClassDecoder(input, context, plan, input.beginEntity(), null, null)
+                if (plan.needsGraphFields) viewOf(descriptor) else plan.mapDecoder(input, context, input.beginEntity())
             InputType.PATH, InputType.OTHER -> viewOf(descriptor)
             else -> throw mismatch(descriptor.serialName)
         }

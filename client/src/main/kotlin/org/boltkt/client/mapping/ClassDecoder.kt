@@ -15,7 +15,7 @@ internal class ClassDecoder(
     input: BoltInput,
     context: MappingContext,
     private val plan: ClassPlan,
-    private val count: Int,
+    private var count: Int,
     private val rowKeys: List<String>?,
     private val columnElements: IntArray?,
 ) : CompositeBase(input, context) {
@@ -23,6 +23,13 @@ internal class ClassDecoder(
     private var missingCursor = 0
     private var injectNull = false
     private val seen = BooleanArray(plan.size)
+
+    /** Makes this map decoder ready for the next map of [count] entries of the same class and input. */
+    fun restart(count: Int): ClassDecoder {
+        this.count = count
+        reset()
+        return this
+    }
 
     /** Makes this decoder ready for the next row of the same result. */
     fun reset() {
@@ -48,7 +55,7 @@ internal class ClassDecoder(
     override fun decodeElementIndex(descriptor: SerialDescriptor): Int {
         while (read < count) {
             val name = if (rowKeys != null) rowKeys[read] else input.readKey()
-            val index = if (columnElements != null) columnElements[read] else plan.descriptor.getElementIndex(name)
+            val index = if (columnElements != null) columnElements[read] else plan.indexOf(name, read)
             read++
             currentName = name
             if (index < 0) {
@@ -95,5 +102,6 @@ internal class ClassDecoder(
             read++
         }
         super.endStructure(descriptor)
+        if (rowKeys == null) plan.release(this)
     }
 }

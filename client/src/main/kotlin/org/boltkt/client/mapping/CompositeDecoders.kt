@@ -103,8 +103,21 @@ internal abstract class CompositeBase(input: BoltInput, context: MappingContext)
 
 /** A LIST (or VECTOR) of [size] items into a collection or array. */
 @OptIn(ExperimentalSerializationApi::class)
-internal class ListDecoder(input: BoltInput, context: MappingContext, private val size: Int) : CompositeBase(input, context) {
+internal class ListDecoder(input: BoltInput, context: MappingContext, private var size: Int) : CompositeBase(input, context) {
     private var next = 0
+
+    /** Makes this decoder ready for the next list of [size] items from the same input (see [MappingContext.listDecoder]). */
+    fun restart(size: Int): ListDecoder {
+        this.size = size
+        next = 0
+        return this
+    }
+
+    override fun endStructure(descriptor: SerialDescriptor) {
+        super.endStructure(descriptor)
+        context.release(this)
+    }
+
     override fun decodeSequentially(): Boolean = true
     override fun decodeCollectionSize(descriptor: SerialDescriptor): Int = size
     override fun decodeElementIndex(descriptor: SerialDescriptor): Int = if (next < size) next++ else CompositeDecoder.DECODE_DONE

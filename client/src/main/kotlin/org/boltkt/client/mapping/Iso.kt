@@ -6,6 +6,7 @@ import org.boltkt.protocol.value.DurationValue
 import org.boltkt.protocol.value.LocalDateTimeValue
 import org.boltkt.protocol.value.LocalTimeValue
 import org.boltkt.protocol.value.TimeValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import java.time.format.DateTimeFormatter
 import kotlin.time.Duration
@@ -14,8 +15,9 @@ import kotlin.time.Duration.Companion.nanoseconds
 import kotlin.time.Duration.Companion.seconds
 
 /**
- * ISO-8601 text of temporal values, for properties whose serializer reads a string (kotlinx-datetime, kotlin.time,
- * a user's own): a zoned date-time as its offset form (`2024-05-01T10:00:00+02:00`), which every parser accepts.
+ * ISO-8601 text of temporal values (and a UUID's canonical text), for properties whose serializer reads a string
+ * (kotlinx-datetime, kotlin.time, `kotlin.uuid.Uuid`, a user's own): a zoned date-time as its offset form
+ * (`2024-05-01T10:00:00+02:00`), which every parser accepts.
  */
 internal object Iso {
     fun text(value: Value): String? = when (value) {
@@ -25,6 +27,7 @@ internal object Iso {
         is LocalDateTimeValue -> value.value.toString()
         is DateTimeValue -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.value)
         is DurationValue -> "P${value.months}M${value.days}DT${value.seconds}.${value.nanos.toString().padStart(9, '0')}S"
+        is UuidValue -> value.value.toString()
         else -> null
     }
 }

@@ -10,6 +10,7 @@ import kotlinx.serialization.encoding.CompositeEncoder
 import kotlinx.serialization.encoding.Encoder
 import kotlinx.serialization.modules.SerializersModule
 import org.boltkt.protocol.packstream.PackStreamWriter
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.ValueEncoder
 import org.boltkt.protocol.value.ValueFormat
@@ -22,6 +23,9 @@ import java.time.OffsetDateTime
 import java.time.OffsetTime
 import java.time.Period
 import java.time.ZonedDateTime
+import java.util.UUID
+import kotlin.uuid.Uuid
+import kotlin.uuid.toJavaUuid
 
 /**
  * A kotlinx.serialization [Encoder] that writes one value straight to PackStream, with no [Value] tree in between:
@@ -29,8 +33,9 @@ import java.time.ZonedDateTime
  * lists/sets/arrays lists, maps maps (keys must be strings or enums), enums their serial name, value classes their
  * content. Values PackStream has a structure for are written natively whatever serializer they carry (so
  * `@Contextual`, a library serializer or a user's own all send the Cypher type): `ByteArray` as bytes, the
- * `java.time` types, `java.time.Duration`/`Period` and the protocol [Value]s (points, vectors, durations) as
- * [Values.of] and [ValueEncoder] send them, in [format].
+ * `java.time` types, `java.time.Duration`/`Period`, `java.util.UUID`/`kotlin.uuid.Uuid` (Neo4j's UUID type, Bolt
+ * 6.1+) and the protocol [Value]s (points, vectors, durations) as [Values.of] and [ValueEncoder] send them, in
+ * [format].
  *
  * Throws [IllegalArgumentException] (a [ParameterEncodingException] naming the path, e.g. `batch[3].released`) for
  * a value [format] cannot carry, a non-string map key, or a serializer that writes another number of elements than
@@ -96,6 +101,10 @@ internal class PackStreamEncoder(
             is Value -> ValueEncoder.write(writer, value, format)
             is LocalDate, is LocalTime, is LocalDateTime, is OffsetTime, is OffsetDateTime, is ZonedDateTime, is Instant,
             is Duration, is Period -> ValueEncoder.write(writer, Values.of(value), format)
+            // A UUID is Neo4j's UUID type from Bolt 6.1 on; before, ValueEncoder refuses it (nothing is sent) rather
+            // than sending text, so what the server stores never depends on which version a connection negotiated.
+            is UUID -> ValueEncoder.write(writer, UuidValue(value), format)
+            is Uuid -> ValueEncoder.write(writer, UuidValue(value.toJavaUuid()), format)
             else -> return false
         }
         return true

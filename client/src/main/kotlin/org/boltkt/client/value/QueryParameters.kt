@@ -23,8 +23,9 @@ import org.boltkt.protocol.value.ValueFormat
  * Encoding rules ([PackStreamEncoder]): a class becomes a map of every property by serial name (`@SerialName`
  * honoured, defaults and nulls included), lists/sets/arrays lists, maps maps (string or enum keys), enums their
  * name, value classes their content, `ByteArray` bytes, the `java.time` types and `Duration`/`Period` as
- * [Values.of] converts them, protocol [Value]s (points, vectors) as themselves. Whether a value can be sent depends
- * on the connection's Bolt version (vectors need Bolt 6): the check runs when the message is encoded, before
+ * [Values.of] converts them, `java.util.UUID` and `kotlin.uuid.Uuid` as Neo4j's UUID type, protocol [Value]s
+ * (points, vectors) as themselves. Whether a value can be sent depends on the connection's Bolt version (vectors
+ * need Bolt 6, UUIDs Bolt 6.1; a UUID is never sent as text instead): the check runs when the message is encoded, before
  * anything is sent, and fails the `run` with a non-retryable `ClientException` naming the parameter's path
  * (`batch[3].embedding`) and the reason; the connection stays usable.
  *
@@ -69,13 +70,13 @@ public class QueryParameters private constructor(private val parts: List<Part>) 
 
     /**
      * The parameters as [Value]s, for display (a summary's `query.parameters`): encoded and decoded again, so call
-     * it only when needed. @throws IllegalArgumentException as sending would (vectors are allowed here).
+     * it only when needed. @throws IllegalArgumentException as sending would (vectors and UUIDs are allowed here).
      */
     public fun toValues(): Map<String, Value> {
         if (parts.isEmpty()) return emptyMap()
         val w = PackStreamWriter(256)
-        write(w, ValueFormat.BOLT_6)
-        return (ValueDecoder.read(PackStreamReader(w.toByteArray()), ValueFormat.BOLT_6) as MapValue).entries
+        write(w, ValueFormat.BOLT_6_1)
+        return (ValueDecoder.read(PackStreamReader(w.toByteArray()), ValueFormat.BOLT_6_1) as MapValue).entries
     }
 
     override fun toString(): String = "QueryParameters(${parts.joinToString { it.describe() }})"
@@ -162,8 +163,8 @@ public class QueryParameters private constructor(private val parts: List<Part>) 
 /**
  * The properties of [value] (a `@Serializable` class) or the entries of a string-keyed map as query parameters,
  * encoded straight to PackStream when sent. See [QueryParameters].
- * `java.time` values, UUIDs (sent as text) and protocol values need no annotation here, given directly or in
- * collections; inside a class mark such a property `@Contextual`.
+ * `java.time` values, UUIDs (Neo4j's UUID type: Bolt 6.1+ only, refused before) and protocol values need no
+ * annotation here, given directly or in collections; inside a class mark such a property `@Contextual`.
  * @throws kotlinx.serialization.SerializationException (an [IllegalArgumentException]) when `T` has no serializer:
  *   annotate the class with `@Serializable`, or pass one with [QueryParameters.of].
  */

@@ -14,7 +14,10 @@ import kotlinx.serialization.UseSerializers
 import org.boltkt.client.error.ClientException
 import org.boltkt.client.error.ResultMappingException
 import org.boltkt.client.it.withDriver
+import org.boltkt.client.record.getBoolean
 import org.boltkt.client.record.getLong
+import org.boltkt.client.record.getUuid
+import org.boltkt.client.value.parametersOf
 import org.boltkt.client.use
 import org.boltkt.testsupport.neo4j.Neo4jVersion
 import org.junit.jupiter.api.Assertions.assertArrayEquals
@@ -36,6 +39,8 @@ import java.time.ZoneId
 import java.time.ZoneOffset
 import java.time.ZonedDateTime
 import java.util.UUID
+import kotlin.uuid.Uuid
+import kotlin.uuid.toKotlinUuid
 import kotlin.time.Duration.Companion.hours
 import kotlin.time.Duration.Companion.seconds
 
@@ -82,6 +87,12 @@ data class UuidRow(val id: UUID, val text: UUID, val ids: List<UUID>)
 
 @Serializable
 data class MovieRow(val title: String, val released: Long)
+
+@Serializable
+data class UuidParam(val id: UUID, val kid: Uuid, val name: String)
+
+@Serializable
+data class UuidBack(val id: UUID, val kid: Uuid, val same: Boolean)
 
 /** Typed results against real Neo4j 5.26 and 2026.x: every Cypher type into Kotlin classes, errors, and the streaming rules. */
 class TypedResultsAgainstNeo4jTest {
@@ -175,6 +186,33 @@ class TypedResultsAgainstNeo4jTest {
             assertEquals(fromBytes, fromValues)
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Neo4jVersion::class)
+    fun `UUIDs inside parameter objects are UUID values on Bolt 6_1 and refused before sending on older versions`(version: Neo4jVersion) =
+        withDriver(version) { driver, _ ->
+            val bolt = driver.serverInfo().protocolVersion
+            val u = UUID.fromString("550e8400-e29b-41d4-a716-446655440000")
+            val k = UUID.fromString("6f1c6a1e-8c7d-4a8e-9d0b-0a0b0c0d0e0f")
+            val p = UuidParam(u, k.toKotlinUuid(), "x")
+            driver.session().use { session ->
+                if (bolt.major > 6 || (bolt.major == 6 && bolt.minor >= 1)) {
+                    val query = "CYPHER 25 RETURN \$p.id AS id, \$p.kid AS kid, \$p.id = uuid('$u') AS same"
+                    val row = session.run(query, parametersOf("p", p)).single()
+                    assertEquals(u, row.getUuid("id"))
+                    assertEquals(k, row.getUuid("kid"))
+                    assertTrue(row.getBoolean("same"), "the server compares the parameter as a UUID, not as text")
+                    assertEquals(UuidBack(u, k.toKotlinUuid(), true), session.run(query, parametersOf("p", p)).single<UuidBack>())
+                    val ids = session.run("UNWIND \$batch AS b RETURN b.id AS id", parametersOf("batch", listOf(p, p))).list()
+                    assertEquals(listOf(u, u), ids.map { it.getUuid("id") })
+                } else {
+                    val e = assertThrows(ClientException::class.java) { runBlocking { session.run("RETURN \$p.id AS id", parametersOf("p", p)).consume() } }
+                    assertTrue(e.message!!.contains("parameter 'p.id': UUID values need Bolt 6.1 or later"), e.message)
+                    assertTrue(!e.isRetryable)
+                }
+                assertEquals(1L, session.run("RETURN 1 AS one").single().getLong("one"), "the session goes on")
+            }
+        }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Neo4jVersion::class)

@@ -32,6 +32,7 @@ import org.boltkt.protocol.value.ListValue
 import org.boltkt.protocol.value.MapValue
 import org.boltkt.protocol.value.Point2DValue
 import org.boltkt.protocol.value.StringValue
+import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.ValueEncoder
 import org.boltkt.protocol.value.ValueFormat
 import org.boltkt.protocol.value.VectorValue
@@ -42,6 +43,9 @@ import java.time.LocalDateTime
 import java.time.Period
 import java.time.ZoneOffset
 import java.time.ZonedDateTime
+import java.util.UUID
+import kotlin.uuid.Uuid
+import kotlin.uuid.toKotlinUuid
 
 @Serializable
 enum class Genre { DRAMA, @SerialName("sci-fi") SCIFI }
@@ -80,6 +84,9 @@ data class WithVector(val name: String, @Contextual val embedding: VectorValue)
 
 @Serializable
 data class Batch(val batch: List<Person>)
+
+@Serializable
+data class Tagged(@Contextual val id: UUID, val kid: Uuid, val others: List<@Contextual UUID>, @Contextual val none: UUID? = null)
 
 /** The PackStream bytes of [QueryParameters] equal those of the same parameters sent as a map of values. */
 class QueryParametersSpec : FunSpec({
@@ -135,6 +142,27 @@ class QueryParametersSpec : FunSpec({
             "parameter 'embedding': vectors need Bolt 6.0 or later"
         shouldThrow<IllegalArgumentException> { bytes(parametersOf("rows", listOf(v, v)), ValueFormat.BOLT_5) }.message shouldBe
             "parameter 'rows[0].embedding': vectors need Bolt 6.0 or later"
+    }
+
+    test("a UUID in an object is sent as Neo4j's UUID value from Bolt 6.1 and refused before, as a UUID map parameter is") {
+        val a = UUID.fromString("550e8400-e29b-41d4-a716-446655440000")
+        val b = UUID.fromString("6f1c6a1e-8c7d-4a8e-9d0b-0a0b0c0d0e0f")
+        val t = Tagged(a, b.toKotlinUuid(), listOf(b, a))
+        val asMap = linkedMapOf("id" to a, "kid" to b, "others" to listOf(b, a), "none" to null)
+        bytes(parametersOf(t), ValueFormat.BOLT_6_1) shouldBe mapBytes(asMap, ValueFormat.BOLT_6_1)
+        bytes(parametersOf("p", listOf(t)), ValueFormat.BOLT_6_1) shouldBe mapBytes(mapOf("p" to listOf(asMap)), ValueFormat.BOLT_6_1)
+        bytes(parametersOf("id", a), ValueFormat.BOLT_6_1) shouldBe mapBytes(mapOf("id" to a), ValueFormat.BOLT_6_1)
+        // The marker E0 and the 16 bytes, not the 36 characters of the text.
+        bytes(parametersOf("id", a), ValueFormat.BOLT_6_1).size shouldBe 1 + 3 + 17
+        val mapRefusal = shouldThrow<IllegalArgumentException> { mapBytes(mapOf("id" to a), ValueFormat.BOLT_6) }.message!!
+        for (f in listOf(ValueFormat.LEGACY_4, ValueFormat.BOLT_5, ValueFormat.BOLT_6)) {
+            shouldThrow<IllegalArgumentException> { bytes(parametersOf(t), f) }.message shouldBe "parameter 'id': $mapRefusal"
+            shouldThrow<IllegalArgumentException> { bytes(parametersOf("p", listOf(t)), f) }.message shouldBe "parameter 'p[0].id': $mapRefusal"
+            shouldThrow<IllegalArgumentException> { bytes(parametersOf("k", b.toKotlinUuid()), f) }.message shouldBe "parameter 'k': $mapRefusal"
+        }
+        mapRefusal shouldContain "UUID values need Bolt 6.1 or later"
+        // A summary's view of the parameters shows the UUID value whatever the connection.
+        parametersOf(t).toValues()["id"] shouldBe UuidValue(a)
     }
 
     test("shapes that cannot be parameters fail with the fix") {

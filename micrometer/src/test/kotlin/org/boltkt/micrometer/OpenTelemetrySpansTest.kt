@@ -85,7 +85,8 @@ class OpenTelemetrySpansTest {
                 assertEquals(1.0, meters.get("boltkt.connections.idle").tags(pool).gauge().value())
             }
             driver.session { database = "neo4j" }.use { it.run("CREATE (n:OpenTelemetrySpansTest) DELETE n").consume() }
-            failure = runCatching { driver.session().use { it.run("RETURN nonsense(").consume() } }.exceptionOrNull()
+            // A failure has no summary to report the home database: the session names it, so db.namespace is known.
+            failure = runCatching { driver.session { database = "neo4j" }.use { it.run("RETURN nonsense(").consume() } }.exceptionOrNull()
         }
         assertTrue(failure is ClientException, "the failing query failed: $failure")
 

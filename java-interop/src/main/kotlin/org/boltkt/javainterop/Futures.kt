@@ -9,12 +9,17 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.withContext
 import org.boltkt.client.error.ClientException
+import org.boltkt.client.observe.DriverListener
+import org.boltkt.client.observe.ListenerCallerContext
 import java.util.concurrent.CancellationException
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionException
 import java.util.concurrent.ExecutionException
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.TimeoutException
+import kotlin.coroutines.AbstractCoroutineContextElement
+import kotlin.coroutines.CoroutineContext
+import kotlin.coroutines.EmptyCoroutineContext
 import kotlin.time.toJavaDuration
 import kotlin.time.toKotlinDuration
 
@@ -96,6 +101,16 @@ internal class SerialFutures(val scope: CoroutineScope) {
     }
 }
 
+/**
+ * In the driver's scope when a listener is set: each future captures the listener's caller context on the thread
+ * that starts it (the Java caller's), since the coroutine runs on the executor's threads.
+ */
+internal class CallerCapture(private val listener: DriverListener) : AbstractCoroutineContextElement(CallerCapture) {
+    fun capture(): CoroutineContext = ListenerCallerContext.capture(listener)
+
+    companion object Key : CoroutineContext.Key<CallerCapture>
+}
+
 private fun <T> startFuture(
     scope: CoroutineScope,
     after: Job?,
@@ -104,6 +119,7 @@ private fun <T> startFuture(
     block: suspend CoroutineScope.() -> T,
 ): CoroutineFuture<T> {
     val future = CoroutineFuture<T>()
+    val caller = scope.coroutineContext[CallerCapture]?.capture() ?: EmptyCoroutineContext
     // UNDISPATCHED, like ATOMIC, runs the block even when the scope is already cancelled: a close still runs (mustRun)
     // and any other call still fails with the cancellation at its ensureActive() below.
     val start = when {
@@ -111,7 +127,7 @@ private fun <T> startFuture(
         mustRun -> CoroutineStart.ATOMIC
         else -> CoroutineStart.DEFAULT
     }
-    val deferred = scope.async(start = start) {
+    val deferred = scope.async(caller, start = start) {
         if (after != null) {
             // Not cancellable: when this operation is cancelled while it waits, the next one must still find the
             // clean-up of the one before finished once this one ended.

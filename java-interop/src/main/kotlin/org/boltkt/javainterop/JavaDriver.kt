@@ -6,6 +6,7 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.asCoroutineDispatcher
+import kotlin.coroutines.EmptyCoroutineContext
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.future.await
 import kotlinx.coroutines.supervisorScope
@@ -52,7 +53,8 @@ public class JavaDriver private constructor(
     private val javaConfig: JavaDriverConfig,
 ) : AutoCloseable {
     private val scope: CoroutineScope = CoroutineScope(
-        SupervisorJob() + (javaConfig.executor?.asCoroutineDispatcher() ?: Dispatchers.Default) + CoroutineName("boltkt-java"),
+        SupervisorJob() + (javaConfig.executor?.asCoroutineDispatcher() ?: Dispatchers.Default) + CoroutineName("boltkt-java") +
+            (driver.config.listener?.let(::CallerCapture) ?: EmptyCoroutineContext),
     )
 
     /** The settings the driver was created with. */

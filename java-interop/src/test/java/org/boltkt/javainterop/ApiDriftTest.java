@@ -116,7 +116,10 @@ class ApiDriftTest {
                     + " configured connect timeout, which Java reads from JavaDriverConfig.getConnectionTimeout()"),
             Map.entry("PackStreamReader.readStructHeader", PROTOCOL_ENGINE),
             Map.entry("StructHeader", PROTOCOL_ENGINE),
-            Map.entry("ResponsePipeline.<init>", PROTOCOL_ENGINE));
+            Map.entry("ResponsePipeline.<init>", PROTOCOL_ENGINE),
+            Map.entry("ListenerCallerContext", "a coroutine context element for facades that run driver calls on their own"
+                    + " threads; the Java facade captures the caller's context itself (JavaListenerTest)"),
+            Map.entry("ListenerCallerContext.Key", "the element's key and capture function, for facades (see ListenerCallerContext)"));
 
     enum Kind { ASYNC, BLOCKING, BOTH, CONFIG }
 

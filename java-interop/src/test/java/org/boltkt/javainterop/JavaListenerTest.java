@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.boltkt.client.observe.DriverListener;
 import org.boltkt.client.observe.QueryFinished;
 import org.boltkt.client.observe.QueryOutcome;
+import org.boltkt.client.observe.QueryStarted;
 import org.boltkt.testsupport.neo4j.Neo4jVersion;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,44 @@ class JavaListenerTest {
         assertEquals(QueryOutcome.SUCCESS, finished.get(0).getOutcome());
         assertEquals("neo4j", finished.get(0).getDatabase());
         assertTrue(finished.get(0).getDuration().toNanos() > 0);
+    }
+
+    /**
+     * The facade runs each call on the driver's executor, so a listener reading a thread-local in queryStarted would
+     * see the executor thread's. captureCallerContext is called on the Java caller's thread instead, for the
+     * blocking and async forms and for queries inside a managed transaction.
+     */
+    @Test
+    void captureCallerContextRunsOnTheJavaCallersThread() throws Exception {
+        ThreadLocal<String> current = new ThreadLocal<>();
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        DriverListener listener = new DriverListener() {
+            @Override
+            public Object captureCallerContext() {
+                return current.get();
+            }
+
+            @Override
+            public void queryStarted(QueryStarted event) {
+                seen.add(event.getCallerContext() + " " + event.getQuery());
+            }
+        };
+        try (JavaDriver driver = TestDrivers.open(Neo4jVersion.LTS_5_26, b -> b.withListener(listener))) {
+            current.set("blocking");
+            try (BlockingSession session = driver.session()) {
+                session.run("RETURN 1").consume();
+                session.executeWrite(tx -> tx.run("RETURN 2").consume());
+            }
+            current.set("async");
+            AsyncSession async = driver.asyncSession();
+            async.runAsync("RETURN 3").thenCompose(AsyncResultCursor::consumeAsync).get();
+            async.closeAsync().get();
+            current.remove();
+            try (BlockingSession session = driver.session()) {
+                session.run("RETURN 4").consume();
+            }
+        }
+        assertEquals(List.of("blocking RETURN 1", "blocking RETURN 2", "async RETURN 3", "null RETURN 4"), seen);
     }
 
     @Test

@@ -43,9 +43,18 @@ import java.util.concurrent.TimeUnit
  *
  * With an [observationRegistry] every query is also an [Observation] named after OpenTelemetry's database
  * conventions (see [DefaultBoltQueryObservationConvention]); with Micrometer Tracing's OpenTelemetry bridge in that
- * registry each becomes a client span. Its parent is the registry's current observation on the thread that runs the
- * query (with coroutines, propagate it with the context-propagation library's coroutine context element). If the
- * registry also has a meter handler, that yields a `db.client.operation` timer beside `boltkt.queries`.
+ * registry each becomes a client span (see the module's README for the handler setup).
+ *
+ * **The parent rule.** A query's observation is the child of the registry's current observation *on the thread that
+ * calls the query method* (`Session.run`, `Transaction.run`, `TransactionContext.run`, and the Java facade's
+ * blocking and async forms), read before the driver suspends or hands the call to its own threads; never of whatever
+ * is current on the thread that later starts the observation. With coroutines that thread is the one the calling
+ * coroutine runs on at the call: make the parent current there, e.g. with
+ * `withContext(observationRegistry.asContextElement())` (micrometer-core's Kotlin support, with the
+ * context-propagation library), or open its scope on a thread the coroutine does not leave (`runBlocking`). No
+ * observation current there: the query's has no parent observation (a tracing handler then takes its tracer's
+ * current span on the thread that starts it, where the driver may be running). If the registry also has a meter handler, that
+ * yields a `db.client.operation` timer beside `boltkt.queries`.
  *
  * Thread-safe; every method is cheap and never blocks, as [DriverListener] requires. One instance per driver (two
  * drivers sharing one would share the pool gauges of a common server).
@@ -117,11 +126,16 @@ public class MicrometerDriverListener @JvmOverloads constructor(
             .tags(serverTags(address).and("outcome", outcome)).register(meterRegistry).record(nanos, TimeUnit.NANOSECONDS)
     }
 
+    /** The registry's current observation on the thread that calls the query method: the parent of its observation. */
+    override fun captureCallerContext(): Any? = if (observationRegistry.isNoop) null else observationRegistry.currentObservation
+
     override fun queryStarted(event: QueryStarted) {
         if (observationRegistry.isNoop) return
         val context = BoltQueryContext(event)
+        // The parent comes from the caller's thread only: this thread may be the driver's, holding no observation
+        // or somebody else's.
         val observation = Observation.createNotStarted(convention, DEFAULT_CONVENTION, { context }, observationRegistry)
-            .parentObservation(observationRegistry.currentObservation)
+            .parentObservation(event.callerContext as? Observation)
         event.attachment = observation.start()
     }
 
@@ -159,7 +173,7 @@ public class MicrometerDriverListener @JvmOverloads constructor(
     private fun codeOf(code: String?, error: Throwable?): String = code ?: error?.javaClass?.simpleName ?: NONE
 
     private companion object {
-        const val NONE = "none"
+        private const val NONE = "none"
         val DEFAULT_CONVENTION = DefaultBoltQueryObservationConvention()
     }
 }

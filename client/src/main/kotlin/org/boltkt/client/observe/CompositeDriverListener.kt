@@ -4,7 +4,7 @@ import org.slf4j.LoggerFactory
 
 /**
  * [DriverListener.composite]: calls each listener in order, isolating their failures and their
- * [QueryStarted.attachment]s (kept in an array in the event's slot between start and finish).
+ * [QueryStarted.attachment]s and [QueryStarted.callerContext]s (each kept in an array in the event's slot).
  */
 internal class CompositeDriverListener(private val listeners: List<DriverListener>) : DriverListener {
     private val logger = LoggerFactory.getLogger("org.boltkt.client")
@@ -33,10 +33,15 @@ internal class CompositeDriverListener(private val listeners: List<DriverListene
     override fun transactionRetried(event: TransactionRetried) = each("transactionRetried") { transactionRetried(event) }
     override fun routingTableUpdated(event: RoutingTableUpdated) = each("routingTableUpdated") { routingTableUpdated(event) }
 
+    override fun captureCallerContext(): Any? =
+        Slots(Array(listeners.size) { i -> DriverEvents.captureFrom(listeners[i], logger) })
+
     override fun queryStarted(event: QueryStarted) {
         val slots = arrayOfNulls<Any>(listeners.size)
+        val callers = (event.callerContext as? Slots)?.values
         listeners.forEachIndexed { i, l ->
             event.attachment = null
+            event.callerContext = callers?.get(i)
             try {
                 l.queryStarted(event)
             } catch (e: VirtualMachineError) {
@@ -47,12 +52,15 @@ internal class CompositeDriverListener(private val listeners: List<DriverListene
             slots[i] = event.attachment
         }
         event.attachment = Slots(slots)
+        event.callerContext = callers?.let(::Slots)
     }
 
     override fun queryFinished(event: QueryFinished) {
         val slots = (event.started.attachment as? Slots)?.values
+        val callers = (event.started.callerContext as? Slots)?.values
         listeners.forEachIndexed { i, l ->
             event.started.attachment = slots?.get(i)
+            event.started.callerContext = callers?.get(i)
             try {
                 l.queryFinished(event)
             } catch (e: VirtualMachineError) {
@@ -62,6 +70,7 @@ internal class CompositeDriverListener(private val listeners: List<DriverListene
             }
         }
         event.started.attachment = slots?.let(::Slots)
+        event.started.callerContext = callers?.let(::Slots)
     }
 
     private class Slots(val values: Array<Any?>)

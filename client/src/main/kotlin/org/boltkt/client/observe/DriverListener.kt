@@ -10,9 +10,10 @@ package org.boltkt.client.observe
  *
  * **Threading.** Methods are called synchronously, on whatever thread runs the driver's work at that moment: the
  * caller's thread or coroutine dispatcher for queries and acquisitions, the driver's I/O threads for connection
- * events, and the JVM's cleaner thread for a connection freed by leaked-session detection. Calls for one query come
- * in order ([queryStarted] before its [queryFinished]) but may come from different threads, and calls for different
- * work come concurrently: an implementation must be thread-safe.
+ * events, and the JVM's cleaner thread for a connection freed by leaked-session detection. [captureCallerContext]
+ * alone always runs on the thread that called the query method (a tracing listener's way to the caller's
+ * thread-locals). Calls for one query come in order ([queryStarted] before its [queryFinished]) but may come from
+ * different threads, and calls for different work come concurrently: an implementation must be thread-safe.
  *
  * **Must not block or suspend.** The driver waits for each call; a slow listener slows every query and may stall an
  * I/O thread. Hand expensive work to another thread.
@@ -48,8 +49,19 @@ public interface DriverListener {
     public fun reauthenticated(event: Reauthenticated) {}
 
     /**
+     * Called on the thread that called a query method (`Session.run`, `Transaction.run`, the managed transactions'
+     * `run`, and their Java facade forms), before the driver suspends or hands the call to one of its own threads.
+     * What it returns arrives as [QueryStarted.callerContext] in [queryStarted], which may run on another thread:
+     * the place for a tracing listener to read the caller's current span or observation from a thread-local. Not
+     * called without a listener. The default returns null. Must be cheap and must not block; an exception is logged
+     * and the context is then null.
+     */
+    public fun captureCallerContext(): Any? = null
+
+    /**
      * A query's RUN is about to be sent. [QueryStarted.attachment] is a free slot for state to pick up in
-     * [queryFinished] (e.g. a tracing span).
+     * [queryFinished] (e.g. a tracing span); [QueryStarted.callerContext] holds what [captureCallerContext] returned
+     * on the caller's thread (e.g. the parent of that span).
      */
     public fun queryStarted(event: QueryStarted) {}
 

@@ -19,7 +19,17 @@ public class QueryStarted internal constructor(
     public val connectionId: String?,
     public val inTransaction: Boolean,
     internal val startNanos: Long,
+    callerContext: Any? = null,
 ) {
+    /**
+     * What [DriverListener.captureCallerContext] returned on the thread that called the query method, before the
+     * driver suspended or handed the call to its own threads; null when it returned null. With
+     * [DriverListener.composite] each listener sees its own.
+     */
+    @Volatile
+    public var callerContext: Any? = callerContext
+        internal set
+
     /**
      * A slot for the listener's own per-query state (a timer sample, a span), handed back through
      * [QueryFinished.started]. The driver never reads it. With [DriverListener.composite] each listener has its own.

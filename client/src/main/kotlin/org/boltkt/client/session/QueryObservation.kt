@@ -55,10 +55,13 @@ internal class QueryObservation private constructor(private val events: DriverEv
     }
 
     companion object {
-        /** Tells the listener a query starts on [connection]; null (and nothing done) without a listener. */
-        fun start(events: DriverEvents?, query: String, database: String?, connection: BoltConnection, inTransaction: Boolean): QueryObservation? {
+        /**
+         * Tells the listener a query starts on [connection]; null (and nothing done) without a listener. [caller] is
+         * what [DriverEvents.callerContext] captured when the query call began.
+         */
+        fun start(events: DriverEvents?, query: String, database: String?, connection: BoltConnection, inTransaction: Boolean, caller: Any?): QueryObservation? {
             if (events == null) return null
-            val started = QueryStarted(query, database, connection.address, connection.server.connectionId, inTransaction, events.now())
+            val started = QueryStarted(query, database, connection.address, connection.server.connectionId, inTransaction, events.now(), caller)
             events.emit("queryStarted") { queryStarted(started) }
             return QueryObservation(events, started)
         }

@@ -41,6 +41,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         runAutoCommit(query, SentParameters.of(parameters), config)
 
     private suspend fun runAutoCommit(query: String, parameters: SentParameters, config: TransactionConfig): Result {
+        // Before the first suspension: the caller's thread may hold what a listener wants (e.g. a parent span).
+        val caller = driver.events?.callerContext()
         prepareForWork()
         parameters.prepare()
         val metadata = metadataOf(config) // before any connection is taken: a bad value must not hold one
@@ -48,7 +50,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         val lease = acquire(this.config.defaultAccessMode, target)
         val used = bookmarksFor(lease)
         val end = AutoCommitEnd(lease, used)
-        val observed = QueryObservation.start(driver.events, query, target.send ?: this.config.database, lease.connection, inTransaction = false)
+        val observed = QueryObservation.start(driver.events, query, target.send ?: this.config.database, lease.connection, inTransaction = false, caller)
         val cursor = ResultCursor(lease, fetchSize, observed?.listener(end) ?: end, driver.config.fetchAhead)
         try {
             cursor.start(parameters.run(query, options(config, metadata, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
@@ -123,7 +125,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         }
         val tx = TransactionImpl(
             lease, fetchSize, driver.config.fetchAhead,
-            observe = driver.events?.let { events -> { query: String -> QueryObservation.start(events, query, target.send ?: this.config.database, connection, inTransaction = true) } },
+            events = driver.events,
+            observe = driver.events?.let { events -> { query: String, caller: Any? -> QueryObservation.start(events, query, target.send ?: this.config.database, connection, inTransaction = true, caller) } },
             summaryOf = { cursor, query, values -> driver.summaries.of(cursor, connection, query, values) },
             onEnd = { bookmark ->
                 openTransaction = null

@@ -8,6 +8,7 @@ import org.boltkt.client.connection.ServerFailureException
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.error.TransactionClosedException
+import org.boltkt.client.observe.DriverEvents
 import org.boltkt.client.pool.ConnectionLease
 import org.boltkt.client.summary.ResultSummary
 import org.boltkt.protocol.message.Commit
@@ -26,8 +27,10 @@ internal class TransactionImpl(
     private val fetchAhead: Boolean,
     private val summaryOf: (ResultCursor, String, Map<String, Value>) -> ResultSummary,
     private val onEnd: suspend (bookmark: String?) -> Unit,
-    /** Starts the listener's view of a query (null without a listener). */
-    private val observe: ((query: String) -> QueryObservation?)? = null,
+    /** The listener's events (null without a listener): a query call captures the caller's context through them. */
+    private val events: DriverEvents? = null,
+    /** Starts the listener's view of a query with the caller's context (null without a listener). */
+    private val observe: ((query: String, caller: Any?) -> QueryObservation?)? = null,
 ) : Transaction, ResultImpl.Owner {
     private val connection = lease.connection
 
@@ -54,6 +57,8 @@ internal class TransactionImpl(
     override suspend fun run(query: String, parameters: QueryParameters): Result = run(query, SentParameters.of(parameters))
 
     private suspend fun run(query: String, parameters: SentParameters): Result {
+        // Before the first suspension: the caller's thread may hold what a listener wants (e.g. a parent span).
+        val caller = events?.callerContext()
         ensureUsable("run a query")
         // Earlier results stay readable: their in-flight answers are read into memory first (the connection answers
         // in order), and a stream the server cannot address by qid any more is read to its end.
@@ -61,7 +66,7 @@ internal class TransactionImpl(
         results.forEach { it.detach(keepAddressable = true) }
         ensureUsable("run a query") // a drained answer may have failed the transaction
         parameters.prepare()
-        val observed = observe?.invoke(query)
+        val observed = observe?.invoke(query, caller)
         val cursor = ResultCursor(lease, fetchSize, observed?.listener(listener) ?: listener, fetchAhead)
         try {
             cursor.start(parameters.run(query))

@@ -105,8 +105,9 @@ import kotlin.time.Duration.Companion.seconds
  *   it holds a connection logs a WARN with the stack trace of where it was opened, and its connection is closed and
  *   its place in the pool freed (the connection's state is unknown, so it is never reused). Costs a stack trace and
  *   a `java.lang.ref.Cleaner` registration per session; false (default) leaves a leaked session's connection in use
- *   for good, as a leaked JDBC connection would be. **Experimental, not yet proven:** its test
- *   (`LeakedSessionTest`) is disabled because the dropped sessions in it are never collected (docs/RELIABILITY.md).
+ *   for good, as a leaked JDBC connection would be. The report and the release come when the garbage collector
+ *   finds the session unreachable (not at a fixed time), on the JVM's cleaner thread. **Not yet proven:** its
+ *   tests (`LeakedSessionTest`) are enabled but not yet seen passing (docs/RELIABILITY.md).
  */
 public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val maxConnectionPoolSize: Int = builder.maxConnectionPoolSize

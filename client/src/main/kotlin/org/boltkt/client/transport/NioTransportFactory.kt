@@ -32,7 +32,7 @@ public class NioTransportFactory(private val group: AsynchronousChannelGroup? = 
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive)
             suspendCancellableCoroutine { cont: CancellableContinuation<Void?> ->
                 cont.invokeOnCancellation { channel.closeQuietly() }
-                channel.connect(target, cont, ContinuationHandler.typed())
+                channel.connect(target, ConnectResumer(cont), ConnectResumer.Handler)
             }
             return NioTransport(channel, target)
         } catch (e: Throwable) {

@@ -4,8 +4,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider
 import com.code_intelligence.jazzer.junit.FuzzTest
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
-import org.boltkt.client.BoltDriver
-import org.boltkt.client.auth.AuthTokens
 import org.boltkt.client.error.BoltException
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.routing.RoutingTableParser
@@ -19,7 +17,8 @@ import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.version.BoltVersion
 import org.boltkt.protocol.version.Capabilities
 import org.boltkt.testing.scripted.ResponseEncoder
-import org.boltkt.testing.scripted.ScriptedBoltServer
+import org.boltkt.testing.scripted.Script
+import org.junit.jupiter.api.AfterAll
 import java.io.ByteArrayOutputStream
 import kotlin.time.Duration.Companion.seconds
 
@@ -67,39 +66,35 @@ class ClientFuzzTest {
     /**
      * A real driver against the scripted server, which answers the handshake with a version the input picks and
      * then sends the input's messages (each chunked; some raw, one byte maybe flipped, the whole maybe cut short)
-     * and ends its side of the stream. The driver runs a query and reads its records and summary.
+     * and ends its side of the stream. The driver runs a query and reads its records and summary, within 20 s; then
+     * its connection must be back (none in use). Server and driver are shared across inputs ([ConnectionFuzzRig]),
+     * each input on a new connection.
      */
     @FuzzTest(maxDuration = "60s")
     fun connection(data: FuzzedDataProvider) {
         val version = VERSIONS[data.consumeInt(0, VERSIONS.lastIndex)]
         val bytes = conversation(data, Capabilities.of(version))
-        ScriptedBoltServer {
+        val script = Script.build {
             handshake(version)
             sendRaw(bytes)
             halfClose()
-        }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthTokens.basic("neo4j", "pw")) {
-                connectionTimeout = 2.seconds
-                connectionAcquisitionTimeout = 2.seconds
-                maxConnectionPoolSize = 1
-            }
-            try {
-                runBlocking {
-                    // Everything the server sends ends with its end of stream, so the driver must come back soon.
-                    withTimeout(20.seconds) {
-                        try {
-                            driver.session().use { s ->
-                                val result = s.run("RETURN 1 AS n")
-                                result.list()
-                                result.consume()
-                            }
-                        } catch (_: BoltException) {
+        }
+        ConnectionFuzzRig.play(script) { driver ->
+            runBlocking {
+                // Everything the server sends ends with its end of stream, so the driver must come back soon.
+                withTimeout(20.seconds) {
+                    try {
+                        driver.session().use { s ->
+                            val result = s.run("RETURN 1 AS n")
+                            result.list()
+                            result.consume()
                         }
+                    } catch (_: BoltException) {
                     }
                 }
-            } finally {
-                runBlocking { withTimeout(20.seconds) { driver.close() } }
             }
+            val inUse = driver.metrics().sumOf { it.inUse }
+            check(inUse == 0) { "$inUse connection(s) still in use after the session closed: ${driver.metrics()}" }
         }
     }
 
@@ -140,8 +135,13 @@ class ClientFuzzTest {
         return if (bytes.isNotEmpty() && data.consumeInt(0, 3) == 0) bytes.copyOf(data.consumeInt(0, bytes.size)) else bytes
     }
 
-    private companion object {
-        val SERVER = ServerInfo("fuzz:7687", "Neo4j/5.26.0", BoltVersion.V5_8)
-        val VERSIONS = listOf(BoltVersion.V3_0, BoltVersion.V4_4, BoltVersion.V5_0, BoltVersion(5, 4), BoltVersion.V5_8)
+    companion object {
+        /** The `connection` target's shared server and driver end with the class (regression runs and fuzzing). */
+        @JvmStatic
+        @AfterAll
+        fun closeSharedServer() = ConnectionFuzzRig.close()
+
+        private val SERVER = ServerInfo("fuzz:7687", "Neo4j/5.26.0", BoltVersion.V5_8)
+        private val VERSIONS = listOf(BoltVersion.V3_0, BoltVersion.V4_4, BoltVersion.V5_0, BoltVersion(5, 4), BoltVersion.V5_8)
     }
 }

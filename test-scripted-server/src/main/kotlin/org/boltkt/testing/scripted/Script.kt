@@ -278,7 +278,19 @@ class ServerScriptsBuilder {
     fun build(): ServerScripts = ServerScripts(scripts.toList(), fallback)
 }
 
-/** Which script the connection with a given index plays. */
+/**
+ * Which script the connection with a given index plays: the listed [scripts] in accept order, then [fallback]; or,
+ * built with a picker, whatever the picker returns when the connection is accepted (on the acceptor thread).
+ */
 class ServerScripts(val scripts: List<Script>, val fallback: Script?) {
-    fun forConnection(index: Int): Script? = scripts.getOrNull(index) ?: fallback
+    private var picker: ((Int) -> Script?)? = null
+
+    /**
+     * Scripts chosen by [pick] as each connection is accepted, so one server can play a new script per connection
+     * (a fuzz target's input each time) without being restarted. [pick] runs on the acceptor thread; null closes
+     * the connection as unexpected.
+     */
+    constructor(pick: (index: Int) -> Script?) : this(emptyList(), null) { picker = pick }
+
+    fun forConnection(index: Int): Script? = picker?.invoke(index) ?: scripts.getOrNull(index) ?: fallback
 }

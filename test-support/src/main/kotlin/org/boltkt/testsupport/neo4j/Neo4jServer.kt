@@ -70,7 +70,8 @@ class Neo4jServer internal constructor(
 
     internal companion object {
         private const val LAUNCHER = "org.boltkt.testservers.Neo4jServerMain"
-        private const val START_TIMEOUT_SECONDS = 180L
+        /** `-Dboltkt.neo4j.startSeconds` (180): a machine under heavy load can take longer to start Neo4j. */
+        private val START_TIMEOUT_SECONDS = System.getProperty("boltkt.neo4j.startSeconds")?.toLongOrNull() ?: 180L
 
         /** Starts a child JVM and waits until Bolt listens; fails with the log tail when the server does not come up. */
         fun start(spec: Neo4jServerSpec, jdk: JavaHomes.Jdk, dir: Path, password: String): Neo4jServer {

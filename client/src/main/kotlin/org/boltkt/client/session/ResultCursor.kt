@@ -236,7 +236,7 @@ internal class ResultCursor(
             }
             is Response.DecodedRecord -> {
                 mayHaveHadRecords = true
-                into?.addLast(answer.row)
+                into?.addLast(rowOf(answer))
             }
             is Response.Success -> batchEnded(answer.metadata)
             is Response.Failure -> throw ServerFailureException(answer, connection.address)
@@ -267,7 +267,7 @@ internal class ResultCursor(
             when (val answer = connection.receiveBufferedRecord()) {
                 null -> null
                 is Response.Record -> recordOf(answer)
-                is Response.DecodedRecord -> answer.row
+                is Response.DecodedRecord -> rowOf(answer)
                 else -> null
             }
         } catch (t: Throwable) {
@@ -327,15 +327,26 @@ internal class ResultCursor(
         sendPull(fetchSize)
     }
 
+    /** One more RECORD of the PULL in flight, as a [Record] or a typed row; one beyond what it asked for breaks the stream. */
+    private fun counted() {
+        if (batchLimit != PULL_ALL && ++batchReceived > batchLimit) {
+            connection.close()
+            throw BoltProtocolException("the server sent more RECORDs than the $batchLimit the PULL asked for")
+        }
+    }
+
+    /** A typed row decoded from a RECORD's bytes, counted like [recordOf] counts a [Record]. */
+    private fun rowOf(answer: Response.DecodedRecord): Any {
+        counted()
+        return answer.row
+    }
+
     /**
      * A RECORD as a [Record]; one with a field count other than the result's keys, or one more than the PULL in
      * flight asked for (memory a result buffers must follow what the driver asked for), breaks the stream.
      */
     private fun recordOf(answer: Response.Record): Record {
-        if (batchLimit != PULL_ALL && ++batchReceived > batchLimit) {
-            connection.close()
-            throw BoltProtocolException("the server sent more RECORDs than the $batchLimit the PULL asked for")
-        }
+        counted()
         if (answer.fields.size != keys.size) {
             connection.close()
             throw BoltProtocolException("a RECORD of ${answer.fields.size} fields answered a result of ${keys.size} keys ${keys.names}")
@@ -371,8 +382,9 @@ internal class ResultCursor(
                     }
                     is Response.DecodedRecord -> {
                         mayHaveHadRecords = true
+                        val row = rowOf(answer)
                         pullAheadIfBatchEnded()
-                        return@guard answer.row
+                        return@guard row
                     }
                     is Response.Success -> {
                         batchEnded(answer.metadata)

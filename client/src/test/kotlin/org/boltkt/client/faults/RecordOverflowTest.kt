@@ -3,9 +3,11 @@ package org.boltkt.client.faults
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import kotlinx.serialization.Serializable
 import org.boltkt.client.error.ProtocolException
 import org.boltkt.client.faults.Faults.assertPool
 import org.boltkt.client.faults.Faults.withDriver
+import org.boltkt.client.mapping.list
 import org.boltkt.client.record.getLong
 import org.boltkt.client.transport.TransportKind
 import org.boltkt.client.use
@@ -71,6 +73,27 @@ class RecordOverflowTest {
         server.awaitOpenConnections(0)
         driver.assertPool(inUse = 0)
     }
+
+    @Test
+    fun `more RECORDs than a PULL asked for are refused when the result is read as typed rows`() = withDriver(
+        ScriptedBoltServer.perConnection {
+            connection { overflowingAnswer() }
+            otherwise { serveDefaults() }
+        },
+        TransportKind.NIO,
+        configure = { fetchSize = 2 },
+    ) { driver, server ->
+        driver.session().use { s ->
+            val error = shouldThrow<ProtocolException> { s.run("UNWIND range(1, 10) AS n RETURN n").list<Row>() }
+            error.message shouldContain "more RECORDs than the 2"
+            error.isRetryable shouldBe false
+        }
+        server.awaitOpenConnections(0)
+        driver.assertPool(inUse = 0)
+    }
+
+    @Serializable
+    data class Row(val n: Long)
 
     private companion object {
         const val OVERFLOW = 5_000

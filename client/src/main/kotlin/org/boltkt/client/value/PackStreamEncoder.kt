@@ -10,7 +10,6 @@ import kotlinx.serialization.encoding.CompositeEncoder
 import kotlinx.serialization.encoding.Encoder
 import kotlinx.serialization.modules.SerializersModule
 import org.boltkt.protocol.packstream.PackStreamWriter
-import org.boltkt.protocol.value.UuidValue
 import org.boltkt.protocol.value.Value
 import org.boltkt.protocol.value.ValueEncoder
 import org.boltkt.protocol.value.ValueFormat
@@ -100,11 +99,10 @@ internal class PackStreamEncoder(
             is ByteArray -> writer.writeBytes(value)
             is Value -> ValueEncoder.write(writer, value, format)
             is LocalDate, is LocalTime, is LocalDateTime, is OffsetTime, is OffsetDateTime, is ZonedDateTime, is Instant,
-            is Duration, is Period -> ValueEncoder.write(writer, Values.of(value), format)
+            is Duration, is Period, is UUID -> ValueEncoder.write(writer, Values.of(value), format)
             // A UUID is Neo4j's UUID type from Bolt 6.1 on; before, ValueEncoder refuses it (nothing is sent) rather
             // than sending text, so what the server stores never depends on which version a connection negotiated.
-            is UUID -> ValueEncoder.write(writer, UuidValue(value), format)
-            is Uuid -> ValueEncoder.write(writer, UuidValue(value.toJavaUuid()), format)
+            is Uuid -> ValueEncoder.write(writer, Values.of(value.toJavaUuid()), format)
             else -> return false
         }
         return true

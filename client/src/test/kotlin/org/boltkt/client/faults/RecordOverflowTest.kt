@@ -19,6 +19,7 @@ import org.boltkt.testing.scripted.serveDefaults
 import org.boltkt.testing.scripted.success
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
+import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 
 /**
@@ -30,11 +31,16 @@ import java.util.concurrent.TimeUnit
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RecordOverflowTest {
-    private fun ScriptBuilder.overflowingAnswer() {
+    /** With a [gate], the RECORDs leave the server only once the test opened it (RUN's SUCCESS goes first). */
+    private fun ScriptBuilder.overflowingAnswer(gate: CountDownLatch? = null) {
         greet("bolt-overflow")
         expect(RequestKind.RUN)
         expect(RequestKind.PULL) { check(it.n == 2L) { "expected PULL 2, got ${it.n}" } }
         reply(success("fields" to listOf("n"), "t_first" to 0))
+        if (gate != null) {
+            delay(0) // sends what is written so far (RUN's SUCCESS); no waiting
+            replyWith { _, _ -> check(gate.await(20, TimeUnit.SECONDS)) { "the test never opened the gate" }; emptyList() }
+        }
         repeat(OVERFLOW) { reply(record(it.toLong())) }
         reply(success("has_more" to true))
     }
@@ -90,6 +96,34 @@ class RecordOverflowTest {
         }
         server.awaitOpenConnections(0)
         driver.assertPool(inUse = 0)
+    }
+
+    /**
+     * The case above reads the RECORDs as values: they arrive in the same read as RUN's SUCCESS, before the first typed
+     * read. Here the server holds them until `run` has returned, so the driver first reads them inside the typed read
+     * and must count each typed row against the PULL size (before that fix the 5,000 rows were handed out).
+     */
+    @Test
+    fun `more RECORDs than a PULL asked for are refused when they first arrive during a typed read`() {
+        val gate = CountDownLatch(1)
+        withDriver(
+            ScriptedBoltServer.perConnection {
+                connection { overflowingAnswer(gate) }
+                otherwise { serveDefaults() }
+            },
+            TransportKind.NIO,
+            configure = { fetchSize = 2 },
+        ) { driver, server ->
+            driver.session().use { s ->
+                val result = s.run("UNWIND range(1, 10) AS n RETURN n")
+                gate.countDown()
+                val error = shouldThrow<ProtocolException> { result.list<Row>() }
+                error.message shouldContain "more RECORDs than the 2"
+                error.isRetryable shouldBe false
+            }
+            server.awaitOpenConnections(0)
+            driver.assertPool(inUse = 0)
+        }
     }
 
     @Serializable

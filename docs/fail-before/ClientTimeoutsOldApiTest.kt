@@ -49,6 +49,32 @@ class ClientTimeoutsOldApiTest {
     }
 
     /**
+     * With default settings and no hint, a silent server is cut within the default read bound (15 min on the fixed
+     * code); the old code waits until the test's own 16.5 min bound ends it. Takes 15–16.5 min: run by hand.
+     */
+    @Test
+    @Timeout(value = 1_080, unit = TimeUnit.SECONDS)
+    fun `with default settings a silent server without a hint ends the read in bounded time`() {
+        ScriptedBoltServer.perConnection {
+            connection { greet("bolt-silent"); expect(RequestKind.RUN); expect(RequestKind.PULL); stall() }
+        }.start().use { server ->
+            val driver = Faults.driver(server, TransportKind.NIO)
+            try {
+                runBlocking {
+                    val started = System.nanoTime()
+                    withTimeout(990.seconds) {
+                        shouldThrow<ServiceUnavailableException> { driver.session().use { it.run("RETURN 1 AS n").list() } }
+                    }
+                    ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 960_000
+                    driver.assertPool(inUse = 0)
+                }
+            } finally {
+                runBlocking { withTimeout(10.seconds) { driver.close() } }
+            }
+        }
+    }
+
+    /**
      * Without a hint a silent server is never cut by the old code. Not a pass-after test: on the fixed code the
      * default `connectionReadTimeout` is 15 min, so only a test that sets it (ClientTimeoutsTest) can see the bound.
      */

@@ -47,13 +47,19 @@ class ResourceSampler(
     }
 
     /** Takes one sample now and appends it. */
-    fun sample() = synchronized(lock) {
+    fun sample() {
+        takeSample()
+    }
+
+    /** Appends one sample (and the first histogram at the second one); returns its elapsed seconds. */
+    private fun takeSample(): Long = synchronized(lock) {
         System.gc()
         val heap = ManagementFactory.getMemoryMXBean().heapMemoryUsage.used / (1024.0 * 1024.0)
         val elapsed = (System.nanoTime() - started) / 1_000_000_000L
         val line = "%d,%.1f,%d,%d,%d\n".format(java.util.Locale.ROOT, elapsed, heap, ProcessResources.liveThreads(), ProcessResources.openFds(), operations.asLong)
         Files.writeString(csv, line, java.nio.file.StandardOpenOption.APPEND)
-        if (++samples == 2 || !running) writeHistogram(elapsed)
+        if (++samples == 2) writeHistogram(elapsed)
+        elapsed
     }
 
     private fun writeHistogram(elapsed: Long) {
@@ -69,7 +75,7 @@ class ResourceSampler(
         running = false
         thread.interrupt()
         thread.join(5_000)
-        sample()
+        writeHistogram(takeSample())
     }
 
     private companion object {

@@ -20,6 +20,8 @@ class BoltktClient(uri: String, user: String, password: String, transport: Trans
         this.transport = transport
         maxConnectionPoolSize = poolSize
         fetchAhead = System.getenv("BENCH_FETCH_AHEAD") != "false" // A/B of the fetch-ahead PULL (default on)
+        System.getenv("BENCH_FETCH_SIZE")?.let { fetchSize = it.toLong() } // A/B of the PULL sizes
+        System.getenv("BENCH_FETCH_SIZE_GROWTH")?.let { fetchSizeGrowth = it.toInt() }
     }
 
     private val database: String? = System.getenv("BENCH_DATABASE")

@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutorService
 /** boltkt through its Java facade (`java-interop`, default NIO transport), called the way a Java program calls it. */
 class BoltktJavaClient(uri: String, user: String, password: String, poolSize: Int) : JavaBenchClient {
     private val driver = JavaDriver.create(uri, JavaAuthTokens.basic(user, password), JavaDriverConfig.builder().withMaxConnectionPoolSize(poolSize)
-            .withFetchAhead(System.getenv("BENCH_FETCH_AHEAD") != "false").build()) // A/B of the fetch-ahead PULL (default on)
+            .withFetchAhead(System.getenv("BENCH_FETCH_AHEAD") != "false") // A/B of the fetch-ahead PULL (default on)
+            // A/B of the PULL sizes (defaults: 1000, growing to 8×)
+            .apply { System.getenv("BENCH_FETCH_SIZE")?.let { withFetchSize(it.toLong()) } }
+            .apply { System.getenv("BENCH_FETCH_SIZE_GROWTH")?.let { withFetchSizeGrowth(it.toInt()) } }.build())
 
     private val sessionConfig: JavaSessionConfig =
         System.getenv("BENCH_DATABASE")?.let { JavaSessionConfig.forDatabase(it) } ?: JavaSessionConfig.defaults()

@@ -51,15 +51,23 @@ import kotlin.time.Duration.Companion.seconds
  *   [Duration.INFINITE] (default) never checks.
  * @property userAgent sent in HELLO; defaults to `boltkt/<version>`, the version of this jar (e.g. `boltkt/0.1.0`).
  * @property fetchSize records per PULL; -1 pulls everything at once (no backpressure).
- * @property fetchAhead true (default): while a result is read record by record, the next PULL of [fetchSize] is sent
+ * @property fetchAhead true (default): while a result is read record by record, the next PULL is sent
  *   as soon as the current batch's end (its SUCCESS with `has_more`) has arrived, before the caller has taken that
  *   batch's last records, so the server produces the next batch while the caller still reads; the official Java
  *   driver pulls the same way. At most one PULL is ever ahead: records asked for and not yet taken are at most the
- *   rest of the current batch plus one batch (`2 × fetchSize`), and of them only the records of the last socket read
- *   (at most 64 KiB of messages) are in the driver's memory, the rest wait in TCP buffers or on the server. A reader
- *   that stops early lets the server have produced (and the driver drains) up to one batch more than it read. Set it
- *   false for strict batch-at-a-time backpressure, e.g. when each row costs the server real work (a write per row)
- *   that must not run before the caller asks for it, or with very slow consumers on a busy server.
+ *   rest of the current batch plus one batch (each batch at most `fetchSize × fetchSizeGrowth`), and of them only the
+ *   records of the last socket read (at most 64 KiB of messages) are in the driver's memory, the rest wait in TCP
+ *   buffers or on the server (a later query of the same transaction that needs the connection first reads them into
+ *   memory). A reader that stops early lets the server have produced (and the driver drains) up to one batch more
+ *   than it read. Set it false for strict batch-at-a-time backpressure (every PULL then asks for exactly
+ *   [fetchSize]), e.g. when each row costs the server real work (a write per row) that must not run before the caller
+ *   asks for it, or with very slow consumers on a busy server.
+ * @property fetchSizeGrowth with [fetchAhead], the first PULL of a result asks for [fetchSize] records and each later
+ *   one for twice the one before, up to `fetchSize × fetchSizeGrowth` (default 8: 1000, 2000, 4000, 8000, 8000, …).
+ *   A reader that keeps reading pays a round trip and the server's per-PULL work once per batch: on a real Neo4j
+ *   5.26, iterating a large result ran about 1.3× as fast with batches of 8,000 as with 1,000 (docs/PERFORMANCE.md).
+ *   Results that fit in the first batch are unaffected. 1 makes every PULL ask for [fetchSize], as the official
+ *   drivers do.
  * @property maxTransactionRetryTime total time managed transactions (`executeRead`/`executeWrite`) keep retrying.
  * @property notificationFilter which notifications the server sends (Bolt 5.2+); null keeps the server default.
  * @property resolver maps an initial (seed) address of the URI to the addresses to try, in order (custom DNS,
@@ -120,6 +128,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
     public val userAgent: String = builder.userAgent
     public val fetchSize: Long = builder.fetchSize
     public val fetchAhead: Boolean = builder.fetchAhead
+    public val fetchSizeGrowth: Int = builder.fetchSizeGrowth
     public val maxTransactionRetryTime: Duration = builder.maxTransactionRetryTime
     public val notificationFilter: NotificationFilterConfig? = builder.notificationFilter
     public val resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = builder.resolver
@@ -153,6 +162,7 @@ public class DriverConfig private constructor(builder: DriverConfigBuilder) {
         requireSetting(maxConnectionLifetime.isPositive(), "maxConnectionLifetime must be positive")
         requireSetting(!connectionLivenessCheckTimeout.isNegative(), "connectionLivenessCheckTimeout must not be negative")
         requireSetting(fetchSize == -1L || fetchSize > 0, "fetchSize must be positive or -1 (all), was $fetchSize")
+        requireSetting(fetchSizeGrowth >= 1, "fetchSizeGrowth must be at least 1 (1: every PULL asks for fetchSize), was $fetchSizeGrowth")
         requireSetting(!maxTransactionRetryTime.isNegative(), "maxTransactionRetryTime must not be negative")
         requireSetting(userAgent.isNotBlank(), "userAgent must not be blank")
         requireSetting(
@@ -183,6 +193,7 @@ public class DriverConfigBuilder internal constructor() {
     public var userAgent: String = DriverVersion.USER_AGENT
     public var fetchSize: Long = 1000
     public var fetchAhead: Boolean = true
+    public var fetchSizeGrowth: Int = 8
     public var maxTransactionRetryTime: Duration = 30.seconds
     public var notificationFilter: NotificationFilterConfig? = null
     public var resolver: (suspend (ServerAddress) -> List<ServerAddress>)? = null

@@ -64,6 +64,8 @@ public class JavaDriverConfig private constructor(
     public val fetchSize: Long get() = kotlinConfig.fetchSize
     /** See [DriverConfig.fetchAhead]. */
     public val fetchAhead: Boolean get() = kotlinConfig.fetchAhead
+    /** See [DriverConfig.fetchSizeGrowth]. */
+    public val fetchSizeGrowth: Int get() = kotlinConfig.fetchSizeGrowth
     /** See [DriverConfig.maxTransactionRetryTime]. */
     public val maxTransactionRetryTime: Duration get() = kotlinConfig.maxTransactionRetryTime.toJava()
     /** See [DriverConfig.notificationFilter]. */
@@ -124,6 +126,7 @@ public class JavaDriverConfig private constructor(
         private var userAgent: String? = from?.userAgent
         private var fetchSize: Long? = from?.fetchSize
         private var fetchAhead: Boolean? = from?.fetchAhead
+        private var fetchSizeGrowth: Int? = from?.fetchSizeGrowth
         private var maxTransactionRetryTime: kotlin.time.Duration? = from?.kotlinConfig?.maxTransactionRetryTime
         private var notificationFilter: NotificationFilterConfig? = from?.notificationFilter
         private var resolver: Function<ServerAddress, out CompletionStage<List<ServerAddress>>>? = from?.javaResolver
@@ -173,6 +176,11 @@ public class JavaDriverConfig private constructor(
          * the caller still reads that batch (at most one batch ahead); false pulls strictly one batch at a time.
          */
         public fun withFetchAhead(value: Boolean): Builder = apply { fetchAhead = value }
+        /**
+         * See [DriverConfig.fetchSizeGrowth]: with fetch-ahead, each PULL after a result's first asks for twice the
+         * one before, up to `fetchSize × value` (default 8); 1 makes every PULL ask for the fetch size.
+         */
+        public fun withFetchSizeGrowth(value: Int): Builder = apply { fetchSizeGrowth = value }
         /** Total time managed transactions keep retrying. */
         public fun withMaxTransactionRetryTime(value: Duration): Builder = apply { maxTransactionRetryTime = value.toKotlinOrInfinite() }
         /**
@@ -255,6 +263,7 @@ public class JavaDriverConfig private constructor(
                 this@Builder.userAgent?.let { userAgent = it }
                 this@Builder.fetchSize?.let { fetchSize = it }
                 this@Builder.fetchAhead?.let { fetchAhead = it }
+                this@Builder.fetchSizeGrowth?.let { fetchSizeGrowth = it }
                 this@Builder.maxTransactionRetryTime?.let { maxTransactionRetryTime = it }
                 notificationFilter = this@Builder.notificationFilter
                 if (r != null) resolver = { address -> r.apply(address).await() }

@@ -71,6 +71,15 @@ class ConfigPassThroughTest {
     }
 
     @Test
+    void fetchSizeGrowthFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
+        assertEquals(8, JavaDriverConfig.defaults().getKotlinConfig().getFetchSizeGrowth());
+        JavaDriverConfig fixed = JavaDriverConfig.builder().withFetchSizeGrowth(1).build();
+        assertEquals(1, fixed.getKotlinConfig().getFetchSizeGrowth());
+        assertEquals(1, fixed.getFetchSizeGrowth());
+        assertEquals(1, fixed.toBuilder().withFetchSize(10).build().getKotlinConfig().getFetchSizeGrowth());
+    }
+
+    @Test
     void handshakeModeFromTheJavaBuilderReachesTheKotlinConfigAndSurvivesToBuilder() {
         assertEquals(HandshakeMode.AUTO, JavaDriverConfig.defaults().getKotlinConfig().getHandshake());
         JavaDriverConfig legacy = JavaDriverConfig.builder().withHandshake(HandshakeMode.LEGACY).build();

@@ -33,6 +33,8 @@ object DriverHandlers {
             d.strOrNull("userAgent")?.let { userAgent = it }
             d.longOrNull("connectionTimeoutMs")?.let { connectionTimeout = it.milliseconds }
             d.longOrNull("fetchSize")?.let { fetchSize = it }
+            // Testkit's scripts expect every PULL to ask for the fetch size, as the official drivers do.
+            fetchSizeGrowth = 1
             d.longOrNull("maxTxRetryTimeMs")?.let { maxTransactionRetryTime = it.milliseconds }
             d.longOrNull("livenessCheckTimeoutMs")?.let { connectionLivenessCheckTimeout = it.milliseconds }
             d.longOrNull("maxConnectionPoolSize")?.let { maxConnectionPoolSize = it.toInt() }

@@ -26,7 +26,8 @@ import org.boltkt.protocol.value.Value
 
 /**
  * Streams one query's records from a connection with PULL-n backpressure: RUN and the first PULL(n) go out in one
- * write; later PULLs are sent while the consumer reads. With [fetchAhead] (the default), a read of the wire that
+ * write; later PULLs are sent while the consumer reads, each asking for what [sizes] says (growing batches while
+ * the reader keeps reading, with fetch-ahead). With [fetchAhead] (the default), a read of the wire that
  * brings the current batch's end (SUCCESS with `has_more`) behind records not yet taken sends the next PULL at once,
  * so the server produces the next batch while the consumer takes the rest of this one; without it, or when the end
  * arrives alone, the next PULL goes out when the consumer reaches the end. At most two PULLs are ever outstanding
@@ -37,11 +38,11 @@ import org.boltkt.protocol.value.Value
  */
 internal class ResultCursor(
     private val lease: ConnectionLease,
-    private var fetchSize: Long,
+    private val sizes: PullSizes,
     private val listener: Listener,
-    private val fetchAhead: Boolean = true,
 ) {
     private val connection: BoltConnection = lease.connection
+    private val fetchAhead: Boolean = sizes.ahead
 
     /** Told once when the stream ends, successfully or not, so the owner can release the connection. */
     internal interface Listener {
@@ -93,15 +94,15 @@ internal class ResultCursor(
         private set
 
     /**
-     * Sends RUN + PULL(fetchSize), preceded by [telemetry]'s TELEMETRY when owed, and waits for RUN's answer; a
+     * Sends RUN + PULL(the first size), preceded by [telemetry]'s TELEMETRY when owed, and waits for RUN's answer; a
      * failed RUN throws (after its PULL was IGNORED).
      */
     suspend fun start(run: Run, telemetry: ApiTelemetry? = null) {
         guard {
             val telemetryQueued = telemetry?.enqueueIfOwed(connection) == true
             connection.enqueue(run)
-            connection.enqueue(Pull(fetchSize))
-            batchAsked(fetchSize)
+            connection.enqueue(Pull(sizes.first))
+            batchAsked(sizes.first)
             connection.flush()
             if (telemetryQueued) telemetry!!.awaitAnswer(connection)
             val metadata = try {
@@ -324,7 +325,7 @@ internal class ResultCursor(
     private suspend fun pullAheadIfBatchEnded() {
         if (!fetchAhead || pullsInFlight != 1 || consumedReason != null || !connection.bufferedBatchEndHasMore()) return
         listener.beforePull(this)
-        sendPull(fetchSize)
+        sendPull(sizes.next())
     }
 
     /** One more RECORD of the PULL in flight, as a [Record] or a typed row; one beyond what it asked for breaks the stream. */
@@ -359,7 +360,7 @@ internal class ResultCursor(
      * saving a round trip per batch. A PULL already in flight keeps its size.
      */
     fun pullRemainingAtOnce() {
-        fetchSize = -1
+        sizes.all()
     }
 
     private suspend fun fetch(): Any? {
@@ -371,7 +372,7 @@ internal class ResultCursor(
             while (true) {
                 if (pullsInFlight == 0) {
                     listener.beforePull(this)
-                    sendPull(fetchSize)
+                    sendPull(sizes.next())
                 }
                 when (val answer = if (rowDecoder == null) connection.receive() else receiveTyped()) {
                     is Response.Record -> {

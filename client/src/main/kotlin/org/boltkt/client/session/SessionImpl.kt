@@ -31,6 +31,8 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private var openTransaction: TransactionImpl? = null
     private var closed = false
     private val fetchSize: Long get() = config.fetchSize ?: driver.config.fetchSize
+
+    private fun pullSizes() = PullSizes(fetchSize, driver.config.fetchAhead, driver.config.fetchSizeGrowth)
     private val leakGuard: LeakedSessionGuard? =
         if (driver.config.leakedSessionDetection) LeakedSessionGuard.watch(this, driver.config.logger) else null
 
@@ -51,7 +53,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
         val used = bookmarksFor(lease)
         val end = AutoCommitEnd(lease, used)
         val observed = QueryObservation.start(driver.events, query, target.send ?: this.config.database, lease.connection, inTransaction = false, caller)
-        val cursor = ResultCursor(lease, fetchSize, observed?.listener(end) ?: end, driver.config.fetchAhead)
+        val cursor = ResultCursor(lease, pullSizes(), observed?.listener(end) ?: end)
         try {
             cursor.start(parameters.run(query, options(config, metadata, this.config.defaultAccessMode, used, target)), telemetry(TelemetryApi.AUTO_COMMIT))
         } catch (e: Throwable) {
@@ -124,7 +126,7 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
             }
         }
         val tx = TransactionImpl(
-            lease, fetchSize, driver.config.fetchAhead,
+            lease, ::pullSizes,
             events = driver.events,
             observe = driver.events?.let { events -> { query: String, caller: Any? -> QueryObservation.start(events, query, target.send ?: this.config.database, connection, inTransaction = true, caller) } },
             summaryOf = { cursor, query, values -> driver.summaries.of(cursor, connection, query, values) },

@@ -23,8 +23,8 @@ import org.boltkt.protocol.value.Value
  */
 internal class TransactionImpl(
     private val lease: ConnectionLease,
-    private val fetchSize: Long,
-    private val fetchAhead: Boolean,
+    /** The PULL sizes of each new result. */
+    private val pullSizes: () -> PullSizes,
     private val summaryOf: (ResultCursor, String, Map<String, Value>) -> ResultSummary,
     private val onEnd: suspend (bookmark: String?) -> Unit,
     /** The listener's events (null without a listener): a query call captures the caller's context through them. */
@@ -67,7 +67,7 @@ internal class TransactionImpl(
         ensureUsable("run a query") // a drained answer may have failed the transaction
         parameters.prepare()
         val observed = observe?.invoke(query, caller)
-        val cursor = ResultCursor(lease, fetchSize, observed?.listener(listener) ?: listener, fetchAhead)
+        val cursor = ResultCursor(lease, pullSizes(), observed?.listener(listener) ?: listener)
         try {
             cursor.start(parameters.run(query))
         } catch (e: CancellationException) {

@@ -31,6 +31,7 @@ class DriverConfigSpec : FunSpec({
             "connectionReadTimeout" to { connectionReadTimeout = Duration.ZERO },
             "connectionWriteTimeout" to { connectionWriteTimeout = (-1).seconds },
             "fetchSize" to { fetchSize = 0 },
+            "fetchSizeGrowth" to { fetchSizeGrowth = 0 },
             "userAgent" to { userAgent = " " },
             "maxTransactionRetryTime" to { maxTransactionRetryTime = (-1).seconds },
         )

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit
  * scripts fix the exact request sequence; a script expecting one request and receiving another fails the test.
  * Batches: the first one arrives with RUN's answer and is handed out from memory; the second one is read when the
  * caller asks for record 3, and that read holds records 3 and 4 and the batch's end, so PULL 3 goes out before
- * record 4 is taken.
+ * record 4 is taken. Most tests fix every PULL at the fetch size (`fetchSizeGrowth = 1`); the growth tests let PULLs
+ * double (`DriverConfig.fetchSizeGrowth`). With fetchAhead off, PULLs never grow.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class FetchAheadTest {
@@ -63,7 +64,7 @@ class FetchAheadTest {
             echoQuery(42)
         },
         TransportKind.NIO,
-        configure = { fetchSize = 2 },
+        configure = { fetchSize = 2; fetchSizeGrowth = 1 },
     ) { driver, server ->
         driver.session().use { s ->
             val result = s.run("UNWIND range(1, 10) AS n RETURN n")
@@ -110,7 +111,7 @@ class FetchAheadTest {
             echoQuery(42)
         },
         TransportKind.NIO,
-        configure = { fetchSize = 2 },
+        configure = { fetchSize = 2; fetchSizeGrowth = 1 },
     ) { driver, server ->
         driver.session().use { s ->
             // Two full batches of 2 may be outstanding at once: neither is "more RECORDs than the 2" asked for.
@@ -129,7 +130,7 @@ class FetchAheadTest {
             reply(record(5), record(6), record(7), success("has_more" to false))
         },
         TransportKind.NIO,
-        configure = { fetchSize = 2 },
+        configure = { fetchSize = 2; fetchSizeGrowth = 1 },
     ) { driver, server ->
         driver.session().use { s ->
             val result = s.run("UNWIND range(1, 10) AS n RETURN n")
@@ -150,7 +151,7 @@ class FetchAheadTest {
             echoQuery(42)
         },
         TransportKind.NIO,
-        configure = { fetchSize = 2 },
+        configure = { fetchSize = 2; fetchSizeGrowth = 1 },
     ) { driver, server ->
         driver.session().use { s ->
             val result = s.run("UNWIND range(1, 10) AS n RETURN 1 / (5 - n) AS n")
@@ -185,7 +186,7 @@ class FetchAheadTest {
             reply(success("bookmark" to "bm-1"))
         },
         TransportKind.NIO,
-        configure = { fetchSize = 2 },
+        configure = { fetchSize = 2; fetchSizeGrowth = 1 },
     ) { driver, server ->
         driver.session().use { s ->
             val tx = s.beginTransaction()
@@ -197,6 +198,60 @@ class FetchAheadTest {
         }
         pulls shouldBe listOf(2L, 2L, 2L, 2L, 2L)
         server.assertScriptCompleted()
+    }
+
+    @Test
+    fun `PULLs grow by doubling up to fetchSize times fetchSizeGrowth, each counted against its own size`() = withDriver(
+        ScriptedBoltServer {
+            twoBatchesGrowing()
+            pull() // ahead, 8 = 2 × 4: the limit
+            reply(*(7L..14L).map { record(it) }.toTypedArray(), success("has_more" to true))
+            pull() // stays at the limit
+            reply(*(15L..17L).map { record(it) }.toTypedArray(), success("has_more" to false, "bookmark" to "bm-1"))
+            echoQuery(42)
+        },
+        TransportKind.NIO,
+        configure = { fetchSize = 2; fetchSizeGrowth = 4 },
+    ) { driver, server ->
+        driver.session().use { s ->
+            s.run("UNWIND range(1, 17) AS n RETURN n").records().toList().map { it.getLong("n") } shouldBe (1L..17L).toList()
+        }
+        driver.echo(42) shouldBe 42
+        pulls shouldBe listOf(2L, 4L, 8L, 8L)
+        server.assertScriptCompleted()
+    }
+
+    @Test
+    fun `more RECORDs than a grown PULL asked for are refused`() = withDriver(
+        ScriptedBoltServer {
+            greet()
+            expect(RequestKind.RUN)
+            pull()
+            reply(success("fields" to listOf("n"), "t_first" to 0), record(1), record(2), success("has_more" to true))
+            pull()
+            reply(*(3L..7L).map { record(it) }.toTypedArray(), success("has_more" to true))
+        },
+        TransportKind.NIO,
+        configure = { fetchSize = 2; fetchSizeGrowth = 4 },
+    ) { driver, server ->
+        driver.session().use { s ->
+            val result = s.run("UNWIND range(1, 10) AS n RETURN n")
+            result.takeRecords(6) shouldBe listOf(1L, 2L, 3L, 4L, 5L, 6L)
+            shouldThrow<ProtocolException> { result.next() }.message shouldContain "more RECORDs than the 4"
+        }
+        server.awaitOpenConnections(0)
+        driver.assertPool(inUse = 0)
+        pulls shouldBe listOf(2L, 4L)
+    }
+
+    /** RUN + PULL 2 answered with records 1 and 2, then PULL 4 answered with 3 to 6, each with `has_more`. */
+    private fun ScriptBuilder.twoBatchesGrowing() {
+        greet()
+        expect(RequestKind.RUN)
+        pull()
+        reply(success("fields" to listOf("n"), "t_first" to 0), record(1), record(2), success("has_more" to true))
+        pull()
+        reply(record(3), record(4), record(5), record(6), success("has_more" to true))
     }
 
     private fun ReceivedRequest.qidOf(): Long? = (extraNative["qid"] as? Number)?.toLong()

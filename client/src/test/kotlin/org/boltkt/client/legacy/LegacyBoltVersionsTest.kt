@@ -89,7 +89,7 @@ class LegacyBoltVersionsTest {
             expect(RequestKind.PULL) { pulls += it.n }
             reply(record(2), success("type" to "r", "db" to "movies"))
         }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 1 }
+            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 1; fetchSizeGrowth = 1 }
             try {
                 val rows = runBlocking {
                     driver.session { database = "movies" }.use { s -> s.run("RETURN n").records().toList().map { it.getLong("n") } }

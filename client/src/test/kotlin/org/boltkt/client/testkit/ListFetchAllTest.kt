@@ -34,7 +34,7 @@ class ListFetchAllTest {
                 reply(if (i == batches.lastIndex) success("type" to "r") else success("has_more" to true))
             }
         }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 2 }
+            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 2; fetchSizeGrowth = 1 } // as the testkit backend configures it
             try {
                 runBlocking { driver.session().use { s -> read(s.run("RETURN n")) } }
             } finally {

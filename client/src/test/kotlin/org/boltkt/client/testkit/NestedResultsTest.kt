@@ -43,7 +43,7 @@ class NestedResultsTest {
             reply(success("server" to "Neo4j/4.4.0", "connection_id" to "bolt-1"))
             script()
         }.start().use { server ->
-            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 1 }
+            val driver = BoltDriver(server.uri, AuthToken.basic("neo4j", "pw")) { fetchSize = 1; fetchSizeGrowth = 1 } // as the testkit backend configures it
             try {
                 runBlocking { block(driver) }
             } finally {

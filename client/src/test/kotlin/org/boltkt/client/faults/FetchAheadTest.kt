@@ -100,25 +100,37 @@ class FetchAheadTest {
         server.assertScriptCompleted()
     }
 
+    // Two full batches may be outstanding at once: neither is "more RECORDs than" its own PULL asked for.
     @Test
-    fun `a result read to its end with a PULL ahead keeps every record in order and counts each PULL's own records`() = withDriver(
+    fun `a result read to its end with a PULL ahead keeps every record in order and counts each PULL's own records`() =
+        readToTheEnd(growth = 1, batches = listOf(1L..2L, 3L..4L, 5L..6L, 7L..7L), expectedPulls = listOf(2L, 2L, 2L, 2L))
+
+    @Test
+    fun `PULLs grow by doubling up to fetchSize times fetchSizeGrowth, each counted against its own size`() =
+        readToTheEnd(growth = 4, batches = listOf(1L..2L, 3L..6L, 7L..14L, 15L..17L), expectedPulls = listOf(2L, 4L, 8L, 8L))
+
+    /** A result of fetch size 2 answered in [batches] (the last one ends it), read to its end with records(). */
+    private fun readToTheEnd(growth: Int, batches: List<LongRange>, expectedPulls: List<Long>) = withDriver(
         ScriptedBoltServer {
-            twoBatches()
-            pull()
-            reply(record(5), record(6), success("has_more" to true))
-            pull()
-            reply(record(7), success("has_more" to false, "bookmark" to "bm-1"))
+            greet()
+            expect(RequestKind.RUN)
+            batches.forEachIndexed { i, batch ->
+                pull()
+                if (i == 0) reply(success("fields" to listOf("n"), "t_first" to 0))
+                batch.forEach { reply(record(it)) }
+                reply(if (i == batches.lastIndex) success("has_more" to false, "bookmark" to "bm-1") else success("has_more" to true))
+            }
             echoQuery(42)
         },
         TransportKind.NIO,
-        configure = { fetchSize = 2; fetchSizeGrowth = 1 },
+        configure = { fetchSize = 2; fetchSizeGrowth = growth },
     ) { driver, server ->
+        val last = batches.last().last
         driver.session().use { s ->
-            // Two full batches of 2 may be outstanding at once: neither is "more RECORDs than the 2" asked for.
-            s.run("UNWIND range(1, 7) AS n RETURN n").records().toList().map { it.getLong("n") } shouldBe (1L..7L).toList()
+            s.run("UNWIND range(1, $last) AS n RETURN n").records().toList().map { it.getLong("n") } shouldBe (1L..last).toList()
         }
         driver.echo(42) shouldBe 42
-        pulls shouldBe listOf(2L, 2L, 2L, 2L)
+        pulls shouldBe expectedPulls
         server.assertScriptCompleted()
     }
 
@@ -201,27 +213,6 @@ class FetchAheadTest {
     }
 
     @Test
-    fun `PULLs grow by doubling up to fetchSize times fetchSizeGrowth, each counted against its own size`() = withDriver(
-        ScriptedBoltServer {
-            twoBatchesGrowing()
-            pull() // ahead, 8 = 2 × 4: the limit
-            reply(*(7L..14L).map { record(it) }.toTypedArray(), success("has_more" to true))
-            pull() // stays at the limit
-            reply(*(15L..17L).map { record(it) }.toTypedArray(), success("has_more" to false, "bookmark" to "bm-1"))
-            echoQuery(42)
-        },
-        TransportKind.NIO,
-        configure = { fetchSize = 2; fetchSizeGrowth = 4 },
-    ) { driver, server ->
-        driver.session().use { s ->
-            s.run("UNWIND range(1, 17) AS n RETURN n").records().toList().map { it.getLong("n") } shouldBe (1L..17L).toList()
-        }
-        driver.echo(42) shouldBe 42
-        pulls shouldBe listOf(2L, 4L, 8L, 8L)
-        server.assertScriptCompleted()
-    }
-
-    @Test
     fun `more RECORDs than a grown PULL asked for are refused`() = withDriver(
         ScriptedBoltServer {
             greet()
@@ -242,16 +233,6 @@ class FetchAheadTest {
         server.awaitOpenConnections(0)
         driver.assertPool(inUse = 0)
         pulls shouldBe listOf(2L, 4L)
-    }
-
-    /** RUN + PULL 2 answered with records 1 and 2, then PULL 4 answered with 3 to 6, each with `has_more`. */
-    private fun ScriptBuilder.twoBatchesGrowing() {
-        greet()
-        expect(RequestKind.RUN)
-        pull()
-        reply(success("fields" to listOf("n"), "t_first" to 0), record(1), record(2), success("has_more" to true))
-        pull()
-        reply(record(3), record(4), record(5), record(6), success("has_more" to true))
     }
 
     private fun ReceivedRequest.qidOf(): Long? = (extraNative["qid"] as? Number)?.toLong()

@@ -135,22 +135,36 @@ class FetchAheadTest {
     }
 
     @Test
-    fun `more RECORDs than the PULL ahead asked for are refused`() = withDriver(
+    fun `more RECORDs than the PULL ahead asked for are refused`() =
+        overflowRefused(growth = 1, batches = listOf(1L..2L, 3L..4L, 5L..7L), expectedPulls = listOf(2L, 2L, 2L), limit = 2)
+
+    @Test
+    fun `more RECORDs than a grown PULL asked for are refused`() =
+        overflowRefused(growth = 4, batches = listOf(1L..2L, 3L..7L), expectedPulls = listOf(2L, 4L), limit = 4)
+
+    /** Fetch size 2, the last of [batches] one RECORD more than its PULL ([limit]) asked for: refused after 6 records. */
+    private fun overflowRefused(growth: Int, batches: List<LongRange>, expectedPulls: List<Long>, limit: Long) = withDriver(
         ScriptedBoltServer {
-            twoBatches()
-            pull()
-            reply(record(5), record(6), record(7), success("has_more" to false))
+            greet()
+            expect(RequestKind.RUN)
+            batches.forEachIndexed { i, batch ->
+                pull()
+                if (i == 0) reply(success("fields" to listOf("n"), "t_first" to 0))
+                batch.forEach { reply(record(it)) }
+                reply(success("has_more" to true))
+            }
         },
         TransportKind.NIO,
-        configure = { fetchSize = 2; fetchSizeGrowth = 1 },
+        configure = { fetchSize = 2; fetchSizeGrowth = growth },
     ) { driver, server ->
         driver.session().use { s ->
             val result = s.run("UNWIND range(1, 10) AS n RETURN n")
             result.takeRecords(6) shouldBe listOf(1L, 2L, 3L, 4L, 5L, 6L)
-            shouldThrow<ProtocolException> { result.next() }.message shouldContain "more RECORDs than the 2"
+            shouldThrow<ProtocolException> { result.next() }.message shouldContain "more RECORDs than the $limit"
         }
         server.awaitOpenConnections(0) // the violating connection was closed, not reused
         driver.assertPool(inUse = 0)
+        pulls shouldBe expectedPulls
     }
 
     @Test
@@ -210,29 +224,6 @@ class FetchAheadTest {
         }
         pulls shouldBe listOf(2L, 2L, 2L, 2L, 2L)
         server.assertScriptCompleted()
-    }
-
-    @Test
-    fun `more RECORDs than a grown PULL asked for are refused`() = withDriver(
-        ScriptedBoltServer {
-            greet()
-            expect(RequestKind.RUN)
-            pull()
-            reply(success("fields" to listOf("n"), "t_first" to 0), record(1), record(2), success("has_more" to true))
-            pull()
-            reply(*(3L..7L).map { record(it) }.toTypedArray(), success("has_more" to true))
-        },
-        TransportKind.NIO,
-        configure = { fetchSize = 2; fetchSizeGrowth = 4 },
-    ) { driver, server ->
-        driver.session().use { s ->
-            val result = s.run("UNWIND range(1, 10) AS n RETURN n")
-            result.takeRecords(6) shouldBe listOf(1L, 2L, 3L, 4L, 5L, 6L)
-            shouldThrow<ProtocolException> { result.next() }.message shouldContain "more RECORDs than the 4"
-        }
-        server.awaitOpenConnections(0)
-        driver.assertPool(inUse = 0)
-        pulls shouldBe listOf(2L, 4L)
     }
 
     private fun ReceivedRequest.qidOf(): Long? = (extraNative["qid"] as? Number)?.toLong()

@@ -112,14 +112,7 @@ class FetchAheadTest {
     /** A result of fetch size 2 answered in [batches] (the last one ends it), read to its end with records(). */
     private fun readToTheEnd(growth: Int, batches: List<LongRange>, expectedPulls: List<Long>) = withDriver(
         ScriptedBoltServer {
-            greet()
-            expect(RequestKind.RUN)
-            batches.forEachIndexed { i, batch ->
-                pull()
-                if (i == 0) reply(success("fields" to listOf("n"), "t_first" to 0))
-                batch.forEach { reply(record(it)) }
-                reply(if (i == batches.lastIndex) success("has_more" to false, "bookmark" to "bm-1") else success("has_more" to true))
-            }
+            answerInBatches(batches, lastEnds = true)
             echoQuery(42)
         },
         TransportKind.NIO,
@@ -145,14 +138,7 @@ class FetchAheadTest {
     /** Fetch size 2, the last of [batches] one RECORD more than its PULL ([limit]) asked for: refused after 6 records. */
     private fun overflowRefused(growth: Int, batches: List<LongRange>, expectedPulls: List<Long>, limit: Long) = withDriver(
         ScriptedBoltServer {
-            greet()
-            expect(RequestKind.RUN)
-            batches.forEachIndexed { i, batch ->
-                pull()
-                if (i == 0) reply(success("fields" to listOf("n"), "t_first" to 0))
-                batch.forEach { reply(record(it)) }
-                reply(success("has_more" to true))
-            }
+            answerInBatches(batches, lastEnds = false)
         },
         TransportKind.NIO,
         configure = { fetchSize = 2; fetchSizeGrowth = growth },
@@ -224,6 +210,19 @@ class FetchAheadTest {
         }
         pulls shouldBe listOf(2L, 2L, 2L, 2L, 2L)
         server.assertScriptCompleted()
+    }
+
+    /** RUN, then one PULL per batch answered with its records; every batch says `has_more` unless [lastEnds]. */
+    private fun ScriptBuilder.answerInBatches(batches: List<LongRange>, lastEnds: Boolean) {
+        greet()
+        expect(RequestKind.RUN)
+        batches.forEachIndexed { i, batch ->
+            pull()
+            if (i == 0) reply(success("fields" to listOf("n"), "t_first" to 0))
+            batch.forEach { reply(record(it)) }
+            val end = lastEnds && i == batches.lastIndex
+            reply(if (end) success("has_more" to false, "bookmark" to "bm-1") else success("has_more" to true))
+        }
     }
 
     private fun ReceivedRequest.qidOf(): Long? = (extraNative["qid"] as? Number)?.toLong()

@@ -66,7 +66,8 @@ import kotlin.time.Duration.Companion.seconds
  *   one for twice the one before, up to `fetchSize × fetchSizeGrowth` (default 8: 1000, 2000, 4000, 8000, 8000, …).
  *   A reader that keeps reading pays a round trip and the server's per-PULL work once per batch. Measured on a real
  *   Neo4j 5.26 (docs/PERFORMANCE.md): with the two cores shared with other work, iterating a large result ran about
- *   1.3× as fast with batches of 8,000 as with 1,000; on the quiet machine the difference stayed within the noise.
+ *   1.3× as fast with batches of 8,000 as with 1,000; on the quiet machine the gain was smaller and not seen in
+ *   every run.
  *   Results that fit in the first batch are unaffected. 1 makes every PULL ask for [fetchSize], as the official
  *   drivers do.
  * @property maxTransactionRetryTime total time managed transactions (`executeRead`/`executeWrite`) keep retrying.

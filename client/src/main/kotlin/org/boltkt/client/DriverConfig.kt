@@ -50,7 +50,8 @@ import kotlin.time.Duration.Companion.seconds
  * @property connectionLivenessCheckTimeout idle connections older than this get a RESET round trip before reuse;
  *   [Duration.INFINITE] (default) never checks.
  * @property userAgent sent in HELLO; defaults to `boltkt/<version>`, the version of this jar (e.g. `boltkt/0.1.0`).
- * @property fetchSize records per PULL; -1 pulls everything at once (no backpressure).
+ * @property fetchSize records per PULL (a result's first PULL; later ones grow, see [fetchSizeGrowth]); -1 pulls
+ *   everything at once (no backpressure).
  * @property fetchAhead true (default): while a result is read record by record, the next PULL is sent
  *   as soon as the current batch's end (its SUCCESS with `has_more`) has arrived, before the caller has taken that
  *   batch's last records, so the server produces the next batch while the caller still reads; the official Java

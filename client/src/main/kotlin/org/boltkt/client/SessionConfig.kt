@@ -14,7 +14,8 @@ import org.boltkt.protocol.message.AuthToken
  *
  * @property database target database; null means the user's home database.
  * @property defaultAccessMode routing of `run` and `beginTransaction` (READ goes to readers in a cluster).
- * @property fetchSize records per PULL for this session; null uses the driver's.
+ * @property fetchSize records per PULL for this session (a result's first PULL; later ones grow as
+ *   `DriverConfig.fetchSizeGrowth` says); null uses the driver's.
  * @property bookmarks bookmarks the first transaction waits for (causal consistency).
  * @property bookmarkManager shares bookmarks between sessions; null uses only this session's own chain.
  * @property impersonatedUser run as this user (Bolt 4.4+; the credentials must allow impersonation).

@@ -169,7 +169,7 @@ public class JavaDriverConfig private constructor(
         public fun withConnectionLivenessCheckTimeout(value: Duration): Builder = apply { connectionLivenessCheckTimeout = value.toKotlinOrInfinite() }
         /** Sent in HELLO. */
         public fun withUserAgent(value: String): Builder = apply { userAgent = value }
-        /** Records per PULL; -1 pulls everything at once. */
+        /** Records per PULL (a result's first; see [withFetchSizeGrowth] for later ones); -1 pulls everything at once. */
         public fun withFetchSize(value: Long): Builder = apply { fetchSize = value }
         /**
          * See [DriverConfig.fetchAhead]: true (default) sends the next PULL as soon as a batch's end arrived, while
@@ -342,7 +342,7 @@ public class JavaSessionConfig private constructor(
         public fun withDatabase(value: String?): Builder = apply { database = value }
         /** READ or WRITE for `run` and explicit transactions. */
         public fun withDefaultAccessMode(value: AccessMode): Builder = apply { defaultAccessMode = value }
-        /** Records per PULL; null uses the driver's. */
+        /** Records per PULL (a result's first; later ones grow as the driver's fetch-size growth says); null uses the driver's. */
         public fun withFetchSize(value: Long?): Builder = apply { fetchSize = value }
         /** Bookmarks the first transaction waits for. */
         public fun withBookmarks(value: Collection<Bookmark>): Builder = apply { bookmarks = value.toSet() }

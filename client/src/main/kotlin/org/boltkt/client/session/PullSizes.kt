@@ -17,7 +17,7 @@ internal class PullSizes(fetchSize: Long, val ahead: Boolean, growth: Int) {
         else if (fetchSize > Long.MAX_VALUE / growth) Long.MAX_VALUE else fetchSize * growth
 
     /** What the first PULL (sent with RUN) asks for. */
-    val first: Long get() = fetchSize
+    val first: Long = fetchSize
 
     /** What the next PULL asks for. */
     fun next(): Long {

@@ -31,7 +31,6 @@ internal class SessionImpl(private val driver: DriverContext, override val confi
     private var openTransaction: TransactionImpl? = null
     private var closed = false
     private val fetchSize: Long get() = config.fetchSize ?: driver.config.fetchSize
-
     private fun pullSizes() = PullSizes(fetchSize, driver.config.fetchAhead, driver.config.fetchSizeGrowth)
     private val leakGuard: LeakedSessionGuard? =
         if (driver.config.leakedSessionDetection) LeakedSessionGuard.watch(this, driver.config.logger) else null

@@ -42,7 +42,8 @@ import java.util.stream.StreamSupport
  * Kotlin operation finished, then returns its value or throws the driver's public exception
  * ([org.boltkt.client.error.BoltException] subclasses) unwrapped. Suited to virtual threads (no monitor is held
  * while waiting). Interrupting a waiting thread cancels the operation, restores the interrupt flag and throws
- * [ClientException].
+ * [ClientException]; an operation that had already produced its value when the cancellation reached it (a read
+ * that took the next record, a committed transaction) returns that value instead, with the flag still set.
  *
  * Not thread-safe, like [Session]. Close it (try-with-resources) to consume open results and release the connection.
  */
@@ -295,10 +296,11 @@ internal class CallerThread private constructor() {
                 val task = try {
                     caller.mailbox.take()
                 } catch (e: InterruptedException) {
-                    outer.cancel(true)
-                    // The work is rolled back and its connection returned before the caller goes on (bounded).
-                    (outer as? CoroutineFuture<*>)?.job?.awaitEndUninterruptibly(CLEANUP_WAIT)
-                    Thread.currentThread().interrupt()
+                    // The work is rolled back and its connection returned before the caller goes on (bounded); a
+                    // transaction that had already committed when the cancellation reached it reports its value.
+                    val produced = outer.cancelForInterrupt()
+                    @Suppress("UNCHECKED_CAST")
+                    if (produced !== NotProduced) return produced as T
                     throw ClientException("interrupted while running a managed transaction; it was cancelled", cause = e)
                 }
                 if (task === DONE) return outer.awaitBlocking()

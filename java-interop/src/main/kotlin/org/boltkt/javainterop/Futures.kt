@@ -33,15 +33,27 @@ import kotlin.time.toKotlinDuration
  */
 internal class CoroutineFuture<T> : CompletableFuture<T>() {
     internal lateinit var job: Job
+
+    /**
+     * The block's value once it returned. A cancellation that reached the coroutine after its block already
+     * produced the value (a read that took the next record) completes the future without it; a blocking caller
+     * released by an interrupt takes it from here instead of losing it (see [awaitBlocking]).
+     */
+    @Volatile
+    internal var produced: Any? = NotProduced
 }
+
+/** [CoroutineFuture.produced] before the block returned. */
+internal object NotProduced
 
 /**
  * Starts [block] as a coroutine of this scope and returns it as a future. The future completes with the block's
  * value or, exceptionally, with the *unwrapped* exception the block threw; cancelling the future cancels the
- * coroutine (see [CoroutineFuture]).
+ * coroutine (see [CoroutineFuture]). Called from a dependent stage of another facade future (a driver thread), the
+ * block begins on that thread (see [ChainedStart]); otherwise it is dispatched to the scope's executor.
  */
 internal fun <T> CoroutineScope.launchFuture(block: suspend CoroutineScope.() -> T): CompletableFuture<T> =
-    startFuture(this, after = null, mustRun = false, onCaller = false, block)
+    startFuture(this, after = null, mustRun = false, onCaller = ChainedStart.here(), block)
 
 /**
  * [launchFuture] for a caller that waits for the future at once (the blocking facade): the coroutine starts on the
@@ -97,7 +109,7 @@ internal class SerialFutures(val scope: CoroutineScope) {
     fun launchClose(block: suspend CoroutineScope.() -> Unit): CompletableFuture<Void?> = start(mustRun = true) { block(); null }
 
     private fun <T> start(mustRun: Boolean, block: suspend CoroutineScope.() -> T): CompletableFuture<T> = synchronized(this) {
-        startFuture(scope, last, mustRun, onCaller = false, block).also { last = it.job }
+        startFuture(scope, last?.takeUnless { it.isCompleted }, mustRun, onCaller = ChainedStart.here(), block).also { last = it.job }
     }
 }
 
@@ -133,20 +145,24 @@ private fun <T> startFuture(
             // clean-up of the one before finished once this one ended.
             withContext(NonCancellable) { after.join() }
         }
-        if (mustRun) {
+        val value = if (mustRun) {
             withContext(NonCancellable) { block() }
         } else {
             ensureActive()
             block()
         }
+        future.produced = value
+        value
     }
     future.job = deferred
     deferred.invokeOnCompletion { cause ->
-        if (cause == null) {
-            @OptIn(ExperimentalCoroutinesApi::class)
-            future.complete(deferred.getCompleted())
-        } else {
-            future.completeExceptionally(cause)
+        ChainedStart.completing {
+            if (cause == null) {
+                @OptIn(ExperimentalCoroutinesApi::class)
+                future.complete(deferred.getCompleted())
+            } else {
+                future.completeExceptionally(cause)
+            }
         }
     }
     future.whenComplete { _, failure ->
@@ -167,7 +183,8 @@ internal val CLEANUP_WAIT: java.time.Duration = java.time.Duration.ofSeconds(15)
  * thread unmounts instead of pinning its carrier. When the waiting thread is interrupted, the future (and thus the
  * coroutine behind it) is cancelled and the thread waits, uninterruptibly and at most 15 s, until the cancelled
  * coroutine's clean-up ended (so the session's next call never meets it); then the interrupt flag is restored and a
- * [ClientException] is thrown.
+ * [ClientException] is thrown — unless the operation had already produced its value when the cancellation reached
+ * it (a read that took the next record): then that value is returned, the flag still set, so nothing is lost.
  */
 internal fun <T> CompletableFuture<T>.awaitBlocking(): T {
     try {
@@ -175,13 +192,26 @@ internal fun <T> CompletableFuture<T>.awaitBlocking(): T {
     } catch (e: ExecutionException) {
         throw unwrap(e)
     } catch (e: InterruptedException) {
-        cancel(true)
-        (this as? CoroutineFuture<*>)?.job?.awaitEndUninterruptibly(CLEANUP_WAIT)
-        Thread.currentThread().interrupt()
+        val produced = cancelForInterrupt()
+        @Suppress("UNCHECKED_CAST")
+        if (produced !== NotProduced) return produced as T
         throw ClientException("interrupted while waiting for the driver; the operation was cancelled", cause = e)
     } catch (e: CancellationException) {
         throw e
     }
+}
+
+/**
+ * For a caller released by an interrupt: cancels this future, waits (uninterruptibly, at most [CLEANUP_WAIT]) until
+ * its coroutine's clean-up ended, restores the interrupt flag, and returns the value the operation had produced
+ * before the cancellation reached it, or [NotProduced].
+ */
+internal fun CompletableFuture<*>.cancelForInterrupt(): Any? {
+    cancel(true)
+    val coroutine = this as? CoroutineFuture<*>
+    coroutine?.job?.awaitEndUninterruptibly(CLEANUP_WAIT)
+    Thread.currentThread().interrupt()
+    return if (coroutine != null && coroutine.job.isCompleted) coroutine.produced else NotProduced
 }
 
 /** Parks until this job ended or [bound] passed, ignoring (and then restoring) interrupts. */

@@ -29,7 +29,10 @@ import java.util.function.Function
  *
  * **Threading.** Each asynchronous call starts the Kotlin operation as a coroutine on the driver's executor
  * ([JavaDriverConfig.Builder.withExecutor], `Dispatchers.Default` by default); the returned future completes there,
- * so never block inside a non-async callback on it. Blocking calls start the operation on the calling thread and
+ * so never block inside a non-async callback on it. A call made in a non-async dependent stage of one of the
+ * driver's futures (`thenCompose(cursor::singleAsync)`), which already runs on the executor, starts on that thread
+ * instead of being queued behind a hand-off (at most 16 operations begun within one completion; more are queued,
+ * which also ends a recursive chain's stack). Blocking calls start the operation on the calling thread and
  * continue on the executor only once it waits for the server (a call that needs no wait, such as a record, a summary
  * or a close already in hand, never leaves the calling thread); they wait with `CompletableFuture.get()` and hold no
  * monitor, so they suit virtual threads.

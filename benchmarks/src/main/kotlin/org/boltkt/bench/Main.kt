@@ -1,6 +1,7 @@
 package org.boltkt.bench
 
 import org.boltkt.client.transport.TransportKind
+import org.boltkt.testsupport.neo4j.Neo4jServer
 import org.boltkt.testsupport.neo4j.Neo4jServers
 import org.boltkt.testsupport.neo4j.Neo4jVersion
 import java.io.File
@@ -19,6 +20,16 @@ data class Options(
     val jvmFlags: List<String> = DEFAULT_JVM_FLAGS,
     val jfr: Boolean = false,
     val serverWarmUp: Boolean = true,
+    /**
+     * Each round on its own freshly started Neo4j (warmed up again), so that the rounds' spread includes how much one
+     * server instance differs from the next; false keeps one server for the whole run.
+     */
+    val serverPerRound: Boolean = true,
+    /**
+     * On the real server each round measures the drivers in mirrored order (A B B A) and averages each driver's
+     * two cells, so a server still getting faster (or slower) during the round favours no driver.
+     */
+    val mirrored: Boolean = true,
     /** Rounds over every cell; drivers alternate their order from round to round. */
     val rounds: Int = 3,
     /** Measured iterations per cell (P5 keeps its own), null for the sizes' default. */
@@ -52,6 +63,8 @@ data class Options(
                     "--jvm-flags" -> o = o.copy(jvmFlags = args[i++].split(' ').filter { it.isNotBlank() })
                     "--jfr" -> o = o.copy(jfr = true)
                     "--no-server-warmup" -> o = o.copy(serverWarmUp = false)
+                    "--one-server" -> o = o.copy(serverPerRound = false)
+                    "--no-mirror" -> o = o.copy(mirrored = false)
                     "--rounds" -> o = o.copy(rounds = args[i++].toInt())
                     "--iterations" -> o = o.copy(iterations = args[i++].toInt())
                     "--scale" -> o = o.copy(scale = args[i++].toDouble())
@@ -84,11 +97,12 @@ object Main {
         val sizes = o.sizes()
         val started = Instant.now()
         val log = { s: String -> System.err.println("[bench ${Instant.now()}] $s") }
-        val real = if (o.real) Neo4jServers.get(Neo4jVersion.LTS_5_26).also { log("real server: $it") } else null
-        serverPid = real?.pid
-        val block = if (real != null) {
-            prepareRealData(real.boltUri.toString(), real.user, real.password)
-            RawBolt.record(real.boltUri.toString(), real.user, real.password)
+        val first = if (o.real) Neo4jServers.get(Neo4jVersion.LTS_5_26).also { log("real server: $it") } else null
+        var real = first
+        serverPid = first?.pid
+        val block = if (first != null) {
+            prepareRealData(first.boltUri.toString(), first.user, first.password)
+            RawBolt.record(first.boltUri.toString(), first.user, first.password)
         } else {
             RecordBlock.generated()
         }
@@ -96,12 +110,13 @@ object Main {
         // (workload, target) -> driver -> one cell's metrics per round
         val results = LinkedHashMap<Pair<String, String>, MutableMap<String, MutableList<Map<String, Double>>>>()
         ReplayServer(block).use { replay ->
-            val targets = buildList {
-                if (real != null) add(Triple("real", real.boltUri.toString(), real.user to real.password))
-                add(Triple("replay", replay.uri, "neo4j" to "replay"))
-            }
             for (round in 1..o.rounds) {
                 log("round $round of ${o.rounds}")
+                if (round > 1 && o.serverPerRound) real = real?.let { freshServer(it, log) }
+                val targets = buildList {
+                    real?.let { add(Triple("real", it.boltUri.toString(), it.user to it.password)) }
+                    add(Triple("replay", replay.uri, "neo4j" to "replay"))
+                }
                 for (w in listOf("P1", "P2", "P3", "P4", "P5", "P7", "P8") + JAVA_WORKLOADS) {
                     if (w !in o.only && !(w == "P3" && "P6" in o.only)) continue
                     val drivers = when (w) {
@@ -112,18 +127,20 @@ object Main {
                     for ((target, uri, cred) in targets) {
                         if (w == "P5" && target != "replay") continue
                         val cellOf = { d: String -> Cell(w, d, target, uri, cred.first, cred.second) }
-                        if (target == "real" && o.serverWarmUp && round == 1) {
+                        if (target == "real" && o.serverWarmUp && (round == 1 || o.serverPerRound)) {
                             // The first measured cells must not pay for warming Neo4j's own JIT and caches: one
                             // unmeasured cell of every driver warms the server on each driver's own requests (one
                             // cell of one driver was not enough: the server still spent twice the CPU on the first
-                            // measured cell). Later rounds find it warm.
+                            // measured cell). With one server for all rounds, later rounds find it warm.
                             for (d in drivers) {
                                 log("server warm-up for $w with $d (not measured):")
                                 runCellSomewhere(cellOf(d), o.copy(jfr = false), sizes, log)
                             }
                         }
+                        val order = if (target == "real" && o.mirrored) drivers + drivers.reversed() else drivers
+                        val cells = order.map { d -> d to runCellSomewhere(cellOf(d), o, sizes, log) }
                         for (d in drivers) {
-                            val m = runCellSomewhere(cellOf(d), o, sizes, log)
+                            val m = meanOfCells(cells.filter { it.first == d }.map { it.second })
                             results.getOrPut(w to target) { LinkedHashMap() }.getOrPut(d) { ArrayList() } += m
                         }
                     }
@@ -136,13 +153,29 @@ object Main {
         }
         val report = Report(results, block.bytesPerRecord)
         val table = report.markdown(o.drivers) + "\n" + report.javaMarkdown() + "\n" + report.typedMarkdown(typedDrivers("P7", o.drivers))
-        val header = "Run ${started} (${if (o.smoke) "smoke" else "full"}), ${o.rounds} rounds (drivers' order alternating), ${sizes.describe()}; " +
+        val servers = (if (!o.real) "" else if (o.serverPerRound) ", each round on a freshly started Neo4j" else ", one Neo4j for all rounds") +
+            (if (o.real && o.mirrored) ", real-server cells in mirrored order A B B A within a round, each driver's two cells averaged" else "")
+        val header = "Run ${started} (${if (o.smoke) "smoke" else "full"}), ${o.rounds} rounds (drivers' order alternating$servers), ${sizes.describe()}; " +
             "cell JVM flags: ${o.jvmFlags.joinToString(" ")}; J7 on ${o.virtualThreadJava}; records: ${block.source}, ${"%.1f".format(block.bytesPerRecord)} B/record. " +
             "Each value is the median over rounds of the cells' medians; each ratio is the median of the per-round ratios with their min–max.\n\n"
         Files.createDirectories(o.out.toAbsolutePath().parent)
         Files.writeString(o.out, header + table + "\n")
         log("table written to ${o.out.toAbsolutePath()}")
         return header + table
+    }
+
+    /** Each metric's mean over one driver's cells of a round (two with the mirrored order, else one). */
+    private fun meanOfCells(cells: List<Map<String, Double>>): Map<String, Double> =
+        cells.first().keys.associateWith { k -> cells.mapNotNull { it[k] }.average() }
+
+    /** Stops [old] and starts a server of the same spec, with the benchmark's data, for the next round. */
+    private fun freshServer(old: Neo4jServer, log: (String) -> Unit): Neo4jServer {
+        old.stop()
+        val fresh = Neo4jServers.startPrivate(old.spec)
+        prepareRealData(fresh.boltUri.toString(), fresh.user, fresh.password)
+        serverPid = fresh.pid
+        log("fresh real server for this round: $fresh (pid ${fresh.pid})")
+        return fresh
     }
 
     private fun prepareRealData(uri: String, user: String, password: String) {

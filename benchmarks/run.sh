@@ -6,6 +6,8 @@
 #   benchmarks/run.sh --only P1,P3    some workloads;  --drivers nio,official   some drivers
 #   benchmarks/run.sh --jfr           also record a JFR file per cell under benchmarks/target/jfr/
 #   benchmarks/run.sh --no-server-warmup   no unmeasured server warm-up cell before the real-server cells
+#   benchmarks/run.sh --one-server    one Neo4j for all rounds (default: a fresh one per round, warmed up again)
+#   benchmarks/run.sh --no-mirror     one real-server cell per driver per round (default: mirrored order A B B A, averaged)
 #   benchmarks/run.sh --rounds 3 --iterations 5 --scale 1   rounds over all cells (ratios with min–max), measured
 #                                     iterations per cell, amount of work per workload (defaults shown)
 #   benchmarks/run.sh --vt-java PATH  the JDK 21+ java for J7 (virtual threads; default Temurin 25)

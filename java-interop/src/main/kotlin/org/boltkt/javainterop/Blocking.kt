@@ -298,10 +298,7 @@ internal class CallerThread private constructor() {
                 } catch (e: InterruptedException) {
                     // The work is rolled back and its connection returned before the caller goes on (bounded); a
                     // transaction that had already committed when the cancellation reached it reports its value.
-                    val produced = outer.cancelForInterrupt()
-                    @Suppress("UNCHECKED_CAST")
-                    if (produced !== NotProduced) return produced as T
-                    throw ClientException("interrupted while running a managed transaction; it was cancelled", cause = e)
+                    return outer.cancelForInterrupt(e, "interrupted while running a managed transaction; it was cancelled")
                 }
                 if (task === DONE) return outer.awaitBlocking()
                 task.run()

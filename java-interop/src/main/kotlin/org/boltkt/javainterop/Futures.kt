@@ -44,7 +44,7 @@ internal class CoroutineFuture<T> : CompletableFuture<T>() {
 }
 
 /** [CoroutineFuture.produced] before the block returned. */
-internal object NotProduced
+private object NotProduced
 
 /**
  * Starts [block] as a coroutine of this scope and returns it as a future. The future completes with the block's
@@ -192,26 +192,26 @@ internal fun <T> CompletableFuture<T>.awaitBlocking(): T {
     } catch (e: ExecutionException) {
         throw unwrap(e)
     } catch (e: InterruptedException) {
-        val produced = cancelForInterrupt()
-        @Suppress("UNCHECKED_CAST")
-        if (produced !== NotProduced) return produced as T
-        throw ClientException("interrupted while waiting for the driver; the operation was cancelled", cause = e)
+        return cancelForInterrupt(e, "interrupted while waiting for the driver; the operation was cancelled")
     } catch (e: CancellationException) {
         throw e
     }
 }
 
 /**
- * For a caller released by an interrupt: cancels this future, waits (uninterruptibly, at most [CLEANUP_WAIT]) until
+ * For a caller released by [interrupt]: cancels this future, waits (uninterruptibly, at most [CLEANUP_WAIT]) until
  * its coroutine's clean-up ended, restores the interrupt flag, and returns the value the operation had produced
- * before the cancellation reached it, or [NotProduced].
+ * before the cancellation reached it; when it had produced none, throws a [ClientException] with [message].
  */
-internal fun CompletableFuture<*>.cancelForInterrupt(): Any? {
+internal fun <T> CompletableFuture<T>.cancelForInterrupt(interrupt: InterruptedException, message: String): T {
     cancel(true)
-    val coroutine = this as? CoroutineFuture<*>
+    val coroutine = this as? CoroutineFuture<T>
     coroutine?.job?.awaitEndUninterruptibly(CLEANUP_WAIT)
     Thread.currentThread().interrupt()
-    return if (coroutine != null && coroutine.job.isCompleted) coroutine.produced else NotProduced
+    val produced = if (coroutine != null && coroutine.job.isCompleted) coroutine.produced else NotProduced
+    @Suppress("UNCHECKED_CAST")
+    if (produced !== NotProduced) return produced as T
+    throw ClientException(message, cause = interrupt)
 }
 
 /** Parks until this job ended or [bound] passed, ignoring (and then restoring) interrupts. */
